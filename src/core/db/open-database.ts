@@ -1,0 +1,57 @@
+import BetterSqlite3 from 'better-sqlite3';
+import { Kysely, SqliteDialect } from 'kysely';
+import { assertMigrated, migrate } from './migrate';
+import type { Database } from './schema';
+
+export interface OpenDatabaseOptions {
+  file: string | ':memory:';
+  /**
+   * Path of a better_sqlite3.node built for the running ABI. Electron passes its own build, kept apart from
+   * Node's, so switching between the app and the tests never breaks either (ARCHITECTURE.md, native module).
+   */
+  nativeBinding?: string;
+  /** Read-only connections (report workers) cannot migrate: the database must already be current. */
+  readonly?: boolean;
+}
+
+export interface AppDatabase {
+  /** The raw connection, for pragmas, backups and the migration runner. */
+  sqlite: BetterSqlite3.Database;
+  db: Kysely<Database>;
+  close(): void;
+}
+
+const BUSY_TIMEOUT_MS = 5000;
+
+/** Opens (creating if needed), configures and migrates the store; throws if the file is from a newer build. */
+export function openDatabase(opts: OpenDatabaseOptions): AppDatabase {
+  const readonly = opts.readonly ?? false;
+  const sqlite = new BetterSqlite3(opts.file, {
+    readonly,
+    fileMustExist: readonly,
+    timeout: BUSY_TIMEOUT_MS,
+    ...(opts.nativeBinding ? { nativeBinding: opts.nativeBinding } : {}),
+  });
+  try {
+    // WAL needs a writable file; an in-memory database keeps its own journal mode.
+    if (!readonly && opts.file !== ':memory:') sqlite.pragma('journal_mode = WAL');
+    sqlite.pragma('foreign_keys = ON');
+    sqlite.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
+    // NORMAL is durable across application crashes in WAL mode; only a power loss can drop the last commits.
+    sqlite.pragma('synchronous = NORMAL');
+    if (readonly) assertMigrated(sqlite);
+    else migrate(sqlite);
+  } catch (error) {
+    sqlite.close();
+    throw error;
+  }
+  // Kysely shares the connection; closing it here is enough, Kysely holds nothing else (see SqliteDialectConfig).
+  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
+  return {
+    sqlite,
+    db,
+    close: () => {
+      if (sqlite.open) sqlite.close();
+    },
+  };
+}

@@ -1,0 +1,34 @@
+import type { CoreDeps, HandlerMap } from '../rpc/handlers';
+
+export interface SystemFacts {
+  version: string;
+  startedAt: number;
+  demo: boolean;
+}
+
+const OPEN_STATUSES = ['new', 'assigned', 'dispatched', 'accepted', 'en_route', 'on_site', 'on_hold'] as const;
+
+export function createSystemHandlers({ db }: CoreDeps, facts: SystemFacts): HandlerMap<'system.info'> {
+  const count = async (table: 'technicians' | 'customers' | 'sites' | 'categories' | 'sla_policies') =>
+    Number((await db.selectFrom(table).select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
+  return {
+    'system.info': async (_input, { now }) => {
+      const [technicians, customers, sites, categories, slaPolicies, open] = await Promise.all([
+        count('technicians'),
+        count('customers'),
+        count('sites'),
+        count('categories'),
+        count('sla_policies'),
+        db.selectFrom('work_orders').select((eb) => eb.fn.countAll().as('n')).where('status', 'in', OPEN_STATUSES).executeTakeFirstOrThrow(),
+      ]);
+      return {
+        product: 'Dispatch Control Room',
+        version: facts.version,
+        startedAt: facts.startedAt,
+        now,
+        demo: facts.demo,
+        counts: { technicians, customers, sites, categories, slaPolicies, openWorkOrders: Number(open.n) },
+      };
+    },
+  };
+}

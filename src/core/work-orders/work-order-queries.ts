@@ -1,0 +1,50 @@
+import type { Kysely } from 'kysely';
+import type { WorkOrderSummary } from '../../shared/schemas/work-order.schema';
+import type { Database } from '../db/schema';
+import type { CoreDeps, HandlerMap } from '../rpc/handlers';
+import { decodeCursor, encodeCursor } from '../util/cursor';
+
+function summaryQuery(db: Kysely<Database>) {
+  return db
+    .selectFrom('work_orders as wo')
+    .innerJoin('customers as c', 'c.id', 'wo.customer_id')
+    .innerJoin('sites as s', 's.id', 'wo.site_id')
+    .innerJoin('categories as cat', 'cat.id', 'wo.category_id')
+    .select([
+      'wo.id',
+      'wo.number',
+      'wo.status',
+      'wo.priority',
+      'cat.code as categoryCode',
+      'c.name as customerName',
+      's.name as siteName',
+      's.region_id as regionId',
+      'wo.technician_id as technicianId',
+      'wo.received_at as receivedAt',
+      'wo.updated_at as updatedAt',
+      'wo.version',
+    ]);
+}
+
+export function createWorkOrderQueryHandlers({ db }: CoreDeps): HandlerMap<'workOrders.list'> {
+  return {
+    'workOrders.list': async ({ limit, cursor, status, priority, technicianId, customerId, updatedSince }) => {
+      let query = summaryQuery(db).orderBy('wo.updated_at', 'desc').orderBy('wo.id', 'desc').limit(limit + 1);
+      if (status?.length) query = query.where('wo.status', 'in', status);
+      if (priority?.length) query = query.where('wo.priority', 'in', priority);
+      if (technicianId) query = query.where('wo.technician_id', '=', technicianId);
+      if (customerId) query = query.where('wo.customer_id', '=', customerId);
+      if (updatedSince !== undefined) query = query.where('wo.updated_at', '>=', updatedSince);
+      if (cursor) {
+        const [updatedAt, id] = decodeCursor<[number, string]>(cursor, 2);
+        query = query.where((eb) =>
+          eb.or([eb('wo.updated_at', '<', updatedAt), eb.and([eb('wo.updated_at', '=', updatedAt), eb('wo.id', '<', id)])]),
+        );
+      }
+      const rows = (await query.execute()) as WorkOrderSummary[];
+      const items = rows.slice(0, limit);
+      const last = items.at(-1);
+      return { items, nextCursor: rows.length > limit && last ? encodeCursor([last.updatedAt, last.id]) : null };
+    },
+  };
+}

@@ -1,0 +1,37 @@
+import type { z } from 'zod';
+import { adminMethods } from './admin.contract';
+import { authMethods } from './auth.contract';
+import { referenceMethods } from './reference.contract';
+import { systemMethods } from './system.contract';
+import { telemetryMethods } from './telemetry.contract';
+import { workOrderMethods } from './work-orders.contract';
+
+/**
+ * The one declaration of every RPC method. Adding a method here (and a handler in core) is all it takes:
+ * IPC, HTTP, the renderer client and OpenAPI are derived from this map.
+ */
+export const contract = {
+  ...systemMethods,
+  ...authMethods,
+  ...adminMethods,
+  ...referenceMethods,
+  ...workOrderMethods,
+  ...telemetryMethods,
+};
+
+export type Contract = typeof contract;
+export type MethodName = keyof Contract;
+/** What a caller sends (before defaults and coercion). */
+export type MethodInput<M extends MethodName> = z.input<Contract[M]['input']>;
+/** What a handler receives (after parsing). */
+export type ParsedInput<M extends MethodName> = z.output<Contract[M]['input']>;
+export type MethodOutput<M extends MethodName> = z.output<Contract[M]['output']>;
+
+export const METHOD_NAMES = Object.keys(contract) as MethodName[];
+
+export function isMethodName(name: unknown): name is MethodName {
+  return typeof name === 'string' && Object.prototype.hasOwnProperty.call(contract, name);
+}
+
+export { events, type EventName, type EventPayload, type Events } from './events.contract';
+export type { MethodDef, EventDef } from './define';
