@@ -10,7 +10,8 @@ import { registerEventStream } from './event-stream';
 import { buildOpenApi } from './openapi';
 import { sendProblem, toHttpProblem } from './problem';
 import { registerRpcRoutes } from './rpc-routes';
-import { CONTENT_SECURITY_POLICY, securityHeaders } from './security-headers';
+import { CONTENT_SECURITY_POLICY } from '../shared/security';
+import { securityHeaders } from './security-headers';
 
 export interface ServerOptions {
   core: Core;
