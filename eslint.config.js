@@ -20,11 +20,13 @@ const layer = (name, forbidden) => ({
 
 const electron = ['^electron(/|$)', 'electron'];
 const node = ['^node:|^(fs|path|os|crypto|child_process|http|https|net|url|worker_threads)$', 'Node built-ins'];
-const coreDir = ['(^|/)core(/|$)', 'core'];
-const serverDir = ['(^|/)server(/|$)', 'the server'];
-const mainDir = ['(^|/)main(/|$)', 'the Electron main process'];
-const preloadDir = ['(^|/)preload(/|$)', 'the preload'];
-const rendererDir = ['(^|/)renderer(/|$)|^@renderer/', 'the renderer'];
+/** A project folder reached by a relative path (`../core/x`), never an npm package such as `echarts/core`. */
+const projectDir = (name) => `^(\\.\\.?/)+(.*/)?${name}(/|$)`;
+const coreDir = [projectDir('core'), 'core'];
+const serverDir = [projectDir('server'), 'the server'];
+const mainDir = [projectDir('main'), 'the Electron main process'];
+const preloadDir = [projectDir('preload'), 'the preload'];
+const rendererDir = [`${projectDir('renderer')}|^@renderer/`, 'the renderer'];
 const httpFramework = ['^(fastify|@fastify/.*|ws)$', 'an HTTP framework'];
 const ui = ['^(vue|pinia|naive-ui|vue-router|echarts|vue-echarts)(/|$)', 'UI libraries'];
 const storage = ['^(better-sqlite3|kysely)(/|$)', 'the database'];

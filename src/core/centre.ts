@@ -20,6 +20,8 @@ export interface CentreOptions {
   version: string;
   clock: Clock;
   logger: Logger;
+  /** Run time-driven jobs on a timer (default); tests that move a manual clock call `runScheduledJobs` themselves. */
+  scheduler?: boolean;
 }
 
 export interface Centre {
@@ -44,7 +46,16 @@ export async function openCentre(options: CentreOptions): Promise<Centre> {
       options.logger.info(summary.seeded ? 'demo centre seeded' : 'demo centre already present', { ...summary });
     }
     if (options.adminToken) await core.auth.bootstrapAdminToken(options.adminToken);
-    return { core, database, close: () => database.close() };
+    await core.runScheduledJobs();
+    const stopScheduler = options.scheduler === false ? () => {} : core.startScheduler();
+    return {
+      core,
+      database,
+      close: () => {
+        stopScheduler();
+        database.close();
+      },
+    };
   } catch (error) {
     database.close();
     throw error;

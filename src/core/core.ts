@@ -8,8 +8,12 @@ import type { Logger } from './logger';
 import { createReferenceHandlers } from './reference/reference.service';
 import type { CoreDeps, Handlers } from './rpc/handlers';
 import { createRouter, type CallFn } from './rpc/router';
+import { createSettingsHandlers } from './settings/settings.service';
 import { createSystemHandlers, type SystemFacts } from './system/system.service';
 import { createPositionHandlers } from './telemetry/positions.service';
+import { requeueUnaccepted } from './work-orders/acceptance-timeouts';
+import { createIntakeHandlers } from './work-orders/intake.service';
+import { createWorkOrderActionHandlers } from './work-orders/work-order-actions.service';
 import { createWorkOrderQueryHandlers } from './work-orders/work-order-queries';
 
 export interface CoreOptions {
@@ -21,6 +25,10 @@ export interface CoreOptions {
 
 export interface Core {
   call: CallFn;
+  /** Runs every time-driven job once (acceptance timeouts); start-up calls it to catch up on time passed while down. */
+  runScheduledJobs(): Promise<void>;
+  /** Runs the jobs every `intervalMs` until the returned function is called. */
+  startScheduler(intervalMs?: number): () => void;
   bus: EventBus;
   auth: Pick<AuthService, 'resolveToken' | 'bootstrapAdminToken'>;
   deps: CoreDeps;
@@ -38,6 +46,24 @@ export function createCore({ db, clock, logger, facts }: CoreOptions): Core {
     ...createReferenceHandlers(deps),
     ...createWorkOrderQueryHandlers(deps),
     ...createPositionHandlers(deps),
+    ...createIntakeHandlers(deps),
+    ...createWorkOrderActionHandlers(deps),
+    ...createSettingsHandlers(deps),
   };
-  return { call: createRouter(handlers, clock), bus, auth, deps };
+  const runScheduledJobs = async () => {
+    await requeueUnaccepted(deps);
+  };
+  const startScheduler = (intervalMs = 5000) => {
+    let running = false;
+    const timer = setInterval(() => {
+      if (running) return;
+      running = true;
+      runScheduledJobs()
+        .catch((error) => logger.error('scheduled job failed', { error: String((error as Error)?.stack ?? error) }))
+        .finally(() => (running = false));
+    }, intervalMs);
+    timer.unref?.();
+    return () => clearInterval(timer);
+  };
+  return { call: createRouter(handlers, clock), runScheduledJobs, startScheduler, bus, auth, deps };
 }

@@ -1,7 +1,7 @@
 import type { EventBus } from '../core/events/event-bus';
 import type { Logger } from '../core/logger';
 import { IPC_EVENT_CHANNEL } from '../shared/bridge';
-import { events, type EventName } from '../shared/contract';
+import { canReceive, type EventName } from '../shared/contract';
 import type { WindowSessions } from './sessions';
 
 /** The part of a webContents events are sent to. */
@@ -22,13 +22,12 @@ export function forwardEvents(
   logger: Logger,
 ): () => void {
   async function deliver(name: EventName, payload: unknown): Promise<void> {
-    const allowed = events[name].roles;
     for (const target of targets()) {
       try {
         // Resolved per event, like calls, so a revoked session stops receiving at once.
         const principal = await sessions.principalOf(target.id);
         // Checked after the lookup: the window may have closed while it ran.
-        if (principal && allowed.includes(principal.role) && !target.isDestroyed()) target.send(IPC_EVENT_CHANNEL, name, payload);
+        if (principal && canReceive(name, payload, principal) && !target.isDestroyed()) target.send(IPC_EVENT_CHANNEL, name, payload);
       } catch (error) {
         logger.error('event forwarding failed', { event: name, window: target.id, error: String((error as Error)?.stack ?? error) });
       }

@@ -33,7 +33,17 @@ function operation(name: string, def: MethodDef, viaRest: boolean) {
   const pathParams = viaRest ? [...def.http!.path.matchAll(/\{(\w+)\}/g)].map((m) => m[1]!) : [];
   const properties = (input.properties ?? {}) as Record<string, JsonSchema>;
   const required = new Set((input.required as string[] | undefined) ?? []);
+  const headerParams = viaRest
+    ? Object.entries(def.http!.headerFields ?? {}).map(([header, field]) => ({
+        name: header,
+        in: 'header',
+        required: false,
+        description: `Alternative to the \`${field}\` field.`,
+        schema: properties[field] ?? { type: 'string' },
+      }))
+    : [];
   const parameters = [
+    ...headerParams,
     ...pathParams.map((p) => ({ name: p, in: 'path', required: true, schema: properties[p] ?? { type: 'string' } })),
     ...(verb === 'GET' || verb === 'DELETE'
       ? Object.entries(properties)
@@ -51,7 +61,21 @@ function operation(name: string, def: MethodDef, viaRest: boolean) {
     ...(def.roles === 'public' ? { security: [] } : {}),
     ...(parameters.length ? { parameters } : {}),
     ...(verb !== 'GET' && verb !== 'DELETE'
-      ? { requestBody: { required: false, content: { 'application/json': { schema: viaRest ? bodySchema : input } } } }
+      ? {
+          requestBody: {
+            required: false,
+            content: {
+              'application/json': { schema: viaRest ? bodySchema : input, ...(def.example ? { example: def.example } : {}) },
+              ...(viaRest && def.http!.ndjsonBatch
+                ? {
+                    'application/x-ndjson': {
+                      schema: { type: 'string', description: `Up to ${def.http!.ndjsonBatch.maxLines} lines, each one JSON input as above; answered 200 with a result per line.` },
+                    },
+                  }
+                : {}),
+            },
+          },
+        }
       : {}),
     responses: {
       [String(viaRest ? (def.http!.successStatus ?? 200) : 200)]: {

@@ -1,8 +1,10 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import { contract, METHOD_NAMES, type MethodDef } from '../shared/contract';
+import { contract, METHOD_NAMES, type MethodDef, type MethodName } from '../shared/contract';
 import { AppError } from '../shared/errors';
 import type { Core } from '../core';
 import { principalOf } from './bearer';
+import { authorize } from '../core/rpc/router';
+import { NDJSON_BODY_LIMIT, NDJSON_TYPE, runNdjsonBatch } from './ndjson';
 
 /** `/technicians/{technicianId}/position` → `/technicians/:technicianId/position` (fastify's syntax). */
 export const toFastifyPath = (path: string): string => path.replace(/\{(\w+)\}/g, ':$1');
@@ -11,16 +13,24 @@ function isPlainObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-/** REST aliases take the input from the query (GET, DELETE) or the body, plus path parameters. */
+/** REST aliases take the input from the query (GET, DELETE) or the body, plus path parameters and mapped headers. */
 function restInput(def: MethodDef, request: FastifyRequest): unknown {
   const params = (request.params ?? {}) as Record<string, string>;
-  const verb = def.http!.method;
-  const source = verb === 'GET' || verb === 'DELETE' ? request.query : request.body;
-  if (source === undefined || source === null) return { ...params };
-  if (!isPlainObject(source)) {
+  const http = def.http!;
+  const source = http.method === 'GET' || http.method === 'DELETE' ? request.query : request.body;
+  if (source !== undefined && source !== null && !isPlainObject(source)) {
     throw new AppError('validation', 'The request body must be a JSON object.', [{ path: '', message: 'expected an object' }]);
   }
-  return { ...source, ...params };
+  const input: Record<string, unknown> = { ...(source as Record<string, unknown> | undefined), ...params };
+  for (const [header, field] of Object.entries(http.headerFields ?? {})) {
+    const value = request.headers[header];
+    if (typeof value !== 'string') continue;
+    if (input[field] !== undefined && input[field] !== value) {
+      throw new AppError('validation', `The ${header} header and the ${field} field disagree.`, [{ path: field, message: `differs from the ${header} header` }]);
+    }
+    input[field] = value;
+  }
+  return input;
 }
 
 /**
@@ -28,8 +38,13 @@ function restInput(def: MethodDef, request: FastifyRequest): unknown {
  * alias a method declares. There is no second list of methods anywhere.
  */
 export function registerRpcRoutes(app: FastifyInstance, core: Core): void {
+  // NDJSON arrives as text and is split per line by the route that declared it; elsewhere it is refused (415).
+  // It gets its own, larger limit: JSON bodies keep the global one.
+  app.addContentTypeParser(NDJSON_TYPE, { parseAs: 'string', bodyLimit: NDJSON_BODY_LIMIT }, (_request, body, done) => done(null, body));
+
   app.post('/api/v1/rpc/:method', async (request) => {
     const { method } = request.params as { method: string };
+    if (typeof request.body === 'string') throw new AppError('unsupported_media_type', 'The RPC endpoint takes application/json.');
     const principal = await principalOf(core, request);
     return core.call(method, request.body, principal);
   });
@@ -38,13 +53,19 @@ export function registerRpcRoutes(app: FastifyInstance, core: Core): void {
     const def: MethodDef = contract[name];
     if (!def.http) continue;
     const status = def.http.successStatus ?? 200;
+    const batch = def.http.ndjsonBatch;
     app.route({
       method: def.http.method,
       url: `/api/v1${toFastifyPath(def.http.path)}`,
       handler: async (request, reply) => {
         const principal = await principalOf(core, request);
-        const result = await core.call(name, restInput(def, request), principal);
-        return reply.code(status).send(result);
+        if (typeof request.body === 'string') {
+          if (!batch) throw new AppError('unsupported_media_type', `${def.http!.method} ${def.http!.path} takes application/json.`);
+          // The whole batch is refused at once for a caller who may not call the method at all.
+          authorize(name, def, principal);
+          return reply.code(200).send(await runNdjsonBatch(core, name as MethodName, request.body, principal, batch.maxLines, status));
+        }
+        return reply.code(status).send(await core.call(name, restInput(def, request), principal));
       },
     });
   }

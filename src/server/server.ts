@@ -2,6 +2,7 @@ import fastifyStatic from '@fastify/static';
 import fastifyWebsocket from '@fastify/websocket';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
 import type { Core } from '../core';
 import type { Logger } from '../core/logger';
 import { AppError } from '../shared/errors';
@@ -55,7 +56,8 @@ export async function buildServer({ core, logger, version, webRoot, bodyLimit = 
   registerEventStream(app, core);
 
   if (webRoot && existsSync(webRoot)) {
-    await app.register(fastifyStatic, { root: webRoot, index: 'index.html', wildcard: false, cacheControl: false, setHeaders: (res) => res.setHeader('Content-Security-Policy', CONTENT_SECURITY_POLICY) });
+    // wildcard: files are looked up per request, so a rebuilt renderer is served without a restart.
+    await app.register(fastifyStatic, { root: resolve(webRoot), index: 'index.html', wildcard: true, cacheControl: false, setHeaders: (res) => res.setHeader('Content-Security-Policy', CONTENT_SECURITY_POLICY) });
   }
   return app;
 }

@@ -31,6 +31,8 @@ export interface ProblemDetails {
   code: ErrorCode;
   detail: string;
   errors?: FieldError[];
+  /** On a 409 for a stale version: the record as it is now and who changed it last. */
+  current?: unknown;
 }
 
 const TITLES: Record<ErrorCode, string> = {
@@ -50,12 +52,14 @@ const TITLES: Record<ErrorCode, string> = {
 export class AppError extends Error {
   readonly code: ErrorCode;
   readonly errors?: FieldError[];
+  readonly current?: unknown;
 
-  constructor(code: ErrorCode, detail: string, errors?: FieldError[]) {
+  constructor(code: ErrorCode, detail: string, errors?: FieldError[], current?: unknown) {
     super(detail);
     this.name = 'AppError';
     this.code = code;
     this.errors = errors;
+    this.current = current;
   }
 
   get status(): number {
@@ -63,7 +67,8 @@ export class AppError extends Error {
   }
 
   toProblem(): ProblemDetails {
-    return toProblem(this.code, this.message, this.errors);
+    const problem = toProblem(this.code, this.message, this.errors);
+    return this.current === undefined ? problem : { ...problem, current: this.current };
   }
 }
 

@@ -7,7 +7,7 @@ import type { EventPayload } from '../../src/shared/contract';
 import type { Principal, Role } from '../../src/shared/roles';
 import { FakeWebContents } from './electron-fakes';
 
-const principal = (role: Role): Principal => ({ kind: 'user', id: `usr_${role}`, name: role, role, scopes: [] });
+const principal = (role: Role): Principal => ({ kind: 'user', id: `usr_${role}`, name: role, role, scopes: [], technicianId: role === 'technician' ? 'tech_0007' : null });
 const moved: EventPayload<'technician.moved'> = { technicianId: 'tech_1', lat: 52.37, lon: 4.89, at: 1_767_600_000_000 };
 const refChanged: EventPayload<'reference.changed'> = { entity: 'technician', id: 'tech_1' };
 
@@ -58,12 +58,24 @@ describe('forwardEvents', () => {
     await settle();
     expect(received()).toEqual({
       admin: ['reference.changed', 'technician.moved'],
-      display: ['technician.moved'],
+      display: ['reference.changed', 'technician.moved'],
       technician: ['technician.moved'],
       signedOut: [],
       closed: [],
     });
     expect(windows.admin.sent[0]).toEqual([IPC_EVENT_CHANNEL, 'reference.changed', refChanged]);
+  });
+
+  it("tells a technician about their own orders only (the event's audience filter)", async () => {
+    const order = (technicianId: string | null) => ({
+      order: { id: 'wo_1', number: 'WO-2026-000001', status: 'dispatched' as const, priority: 'P2' as const, categoryCode: 'LEAK', customerName: 'C', siteName: 'S', regionId: null, technicianId, receivedAt: 1, updatedAt: 1, version: 2 },
+      change: 'dispatched',
+    });
+    bus.publish('workOrder.changed', order('tech_other'));
+    bus.publish('workOrder.changed', order(principals.get(windows.technician.id)!.technicianId ?? null));
+    await settle();
+    expect(received().technician).toEqual(['workOrder.changed', 'technician.moved']);
+    expect(received().admin).toEqual(['workOrder.changed', 'workOrder.changed', 'technician.moved']);
   });
 
   it('keeps the publishing order although principals are looked up asynchronously', async () => {

@@ -1,8 +1,8 @@
 import type { MethodOutput } from '../../shared/contract';
-import type { Calendar, Weekday } from '../../shared/schemas/calendar.schema';
 import type { CoreDeps, HandlerMap } from '../rpc/handlers';
 import { decodeCursor, encodeCursor } from '../util/cursor';
 import { groupBy } from '../util/group-by';
+import { loadCalendars } from './calendar-queries';
 import { loadTechnicians } from './technician-queries';
 
 type Names = 'regions.list' | 'skills.list' | 'categories.list' | 'technicians.list' | 'customers.list' | 'calendars.list' | 'slaPolicies.list';
@@ -43,7 +43,10 @@ export function createReferenceHandlers({ db }: CoreDeps): HandlerMap<Names> {
       }));
     },
 
-    'technicians.list': async () => loadTechnicians(db),
+    'technicians.list': async (_input, { principal }) => {
+      const all = await loadTechnicians(db);
+      return principal?.role === 'technician' ? all.filter((t) => t.id === principal.technicianId) : all;
+    },
 
     'customers.list': async ({ limit, cursor, search }) => {
       let query = db.selectFrom('customers').selectAll().orderBy('name').orderBy('id').limit(limit + 1);
@@ -78,24 +81,7 @@ export function createReferenceHandlers({ db }: CoreDeps): HandlerMap<Names> {
       };
     },
 
-    'calendars.list': async () => {
-      const [rows, holidays, overrides] = await Promise.all([
-        db.selectFrom('calendars').selectAll().orderBy('name').execute(),
-        db.selectFrom('calendar_holidays').selectAll().orderBy('date').execute(),
-        db.selectFrom('calendar_overrides').selectAll().orderBy('date').execute(),
-      ]);
-      const holidaysBy = groupBy(holidays, (h) => h.calendar_id);
-      const overridesBy = groupBy(overrides, (o) => o.calendar_id);
-      return rows.map((r) => {
-        const calendar: Calendar = {
-          timeZone: r.time_zone,
-          week: JSON.parse(r.week_json) as Partial<Record<Weekday, [string, string][]>>,
-          holidays: (holidaysBy.get(r.id) ?? []).map((h) => h.date),
-          overrides: (overridesBy.get(r.id) ?? []).map((o) => ({ date: o.date, intervals: JSON.parse(o.intervals_json) })),
-        };
-        return { id: r.id, name: r.name, calendar };
-      });
-    },
+    'calendars.list': async () => loadCalendars(db),
 
     'slaPolicies.list': async () => {
       const [rows, targets] = await Promise.all([

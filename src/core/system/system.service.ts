@@ -1,3 +1,4 @@
+import { OPEN_WORK_ORDER_STATUSES } from '../../shared/schemas/work-order.schema';
 import type { CoreDeps, HandlerMap } from '../rpc/handlers';
 
 export interface SystemFacts {
@@ -6,7 +7,6 @@ export interface SystemFacts {
   demo: boolean;
 }
 
-const OPEN_STATUSES = ['new', 'assigned', 'dispatched', 'accepted', 'en_route', 'on_site', 'on_hold'] as const;
 
 export function createSystemHandlers({ db }: CoreDeps, facts: SystemFacts): HandlerMap<'system.info'> {
   const count = async (table: 'technicians' | 'customers' | 'sites' | 'categories' | 'sla_policies') =>
@@ -19,7 +19,7 @@ export function createSystemHandlers({ db }: CoreDeps, facts: SystemFacts): Hand
         count('sites'),
         count('categories'),
         count('sla_policies'),
-        db.selectFrom('work_orders').select((eb) => eb.fn.countAll().as('n')).where('status', 'in', OPEN_STATUSES).executeTakeFirstOrThrow(),
+        db.selectFrom('work_orders').select((eb) => eb.fn.countAll().as('n')).where('status', 'in', OPEN_WORK_ORDER_STATUSES).executeTakeFirstOrThrow(),
       ]);
       return {
         product: 'Dispatch Control Room',

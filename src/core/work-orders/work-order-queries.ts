@@ -28,7 +28,9 @@ function summaryQuery(db: Kysely<Database>) {
 
 export function createWorkOrderQueryHandlers({ db }: CoreDeps): HandlerMap<'workOrders.list'> {
   return {
-    'workOrders.list': async ({ limit, cursor, status, priority, technicianId, customerId, updatedSince }) => {
+    'workOrders.list': async ({ limit, cursor, status, priority, technicianId: requested, customerId, updatedSince }, { principal }) => {
+      // A technician's list is always their own, whatever filter they send.
+      const technicianId = principal?.role === 'technician' ? (principal.technicianId ?? '-') : requested;
       let query = summaryQuery(db).orderBy('wo.updated_at', 'desc').orderBy('wo.id', 'desc').limit(limit + 1);
       if (status?.length) query = query.where('wo.status', 'in', status);
       if (priority?.length) query = query.where('wo.priority', 'in', priority);

@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import type { Role, Scope } from '../roles';
+import type { Principal, Role, Scope } from '../roles';
 
 export type HttpVerb = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
@@ -18,7 +18,17 @@ export interface MethodDef<I extends z.ZodType = z.ZodType, O extends z.ZodType 
   /** Whether the method changes state (used by the transports for request limits and by audit tests). */
   mutates: boolean;
   /** Optional REST alias under /api/v1, e.g. `{ method: 'GET', path: '/technicians/{id}' }`. */
-  http?: { method: HttpVerb; path: string; successStatus?: number };
+  http?: {
+    method: HttpVerb;
+    path: string;
+    successStatus?: number;
+    /** Request headers that may carry an input field, e.g. `{ 'idempotency-key': 'idempotencyKey' }`. */
+    headerFields?: Record<string, string>;
+    /** Also accepts `application/x-ndjson`: one input per line, each its own call, a result per line. */
+    ndjsonBatch?: { maxLines: number };
+  };
+  /** An example input for the OpenAPI document. */
+  example?: unknown;
 }
 
 export interface EventDef<P extends z.ZodType = z.ZodType> {
@@ -26,6 +36,8 @@ export interface EventDef<P extends z.ZodType = z.ZodType> {
   payload: P;
   /** Roles that receive the event on their live stream. */
   roles: readonly Role[];
+  /** A further filter per recipient, e.g. a technician only hears about their own orders. */
+  audience?: (payload: z.output<P>, principal: Principal) => boolean;
 }
 
 export const defineMethod = <I extends z.ZodType, O extends z.ZodType>(def: MethodDef<I, O>): MethodDef<I, O> =>

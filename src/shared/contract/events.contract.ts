@@ -2,7 +2,8 @@ import { z } from 'zod';
 import { EpochMs, Id, Latitude, Longitude } from '../schemas/common';
 import { WorkOrderSummary } from '../schemas/work-order.schema';
 import { VIEWERS } from '../roles';
-import { defineEvent } from './define';
+import { defineEvent, type EventDef } from './define';
+import type { Principal } from '../roles';
 
 /** Live events, published by core after the transaction commits and forwarded by every host. */
 export const events = {
@@ -13,16 +14,26 @@ export const events = {
   }),
   'workOrder.changed': defineEvent({
     summary: 'A work order was created or changed; carries its new queue row.',
-    payload: z.object({ order: WorkOrderSummary, change: z.string() }),
+    payload: z.object({ order: WorkOrderSummary, change: z.string(), previousTechnicianId: z.string().nullable().optional() }),
     roles: [...VIEWERS, 'technician'],
+    // A technician hears about their own orders only (including the one just taken from them).
+    audience: (payload, principal) =>
+      principal.role !== 'technician' || payload.order.technicianId === principal.technicianId || payload.previousTechnicianId === principal.technicianId,
   }),
   'reference.changed': defineEvent({
     summary: 'Reference data (technicians, categories, policies, calendars, users, keys) changed.',
     payload: z.object({ entity: z.string(), id: z.string().nullable() }),
-    roles: ['admin', 'manager', 'dispatcher'],
+    roles: ['admin', 'manager', 'dispatcher', 'display'],
   }),
 };
 
 export type Events = typeof events;
 export type EventName = keyof Events;
 export type EventPayload<E extends EventName> = z.output<Events[E]['payload']>;
+
+/** Whether `principal` may receive this event: its role is listed and the event's audience filter agrees. */
+export function canReceive(name: EventName, payload: unknown, principal: Principal): boolean {
+  if (principal.kind === 'system') return true;
+  const def = events[name] as EventDef;
+  return def.roles.includes(principal.role) && (def.audience?.(payload, principal) ?? true);
+}

@@ -1,9 +1,12 @@
 import type { z } from 'zod';
 import { adminMethods } from './admin.contract';
 import { authMethods } from './auth.contract';
+import { intakeMethods } from './intake.contract';
 import { referenceMethods } from './reference.contract';
+import { settingsMethods } from './settings.contract';
 import { systemMethods } from './system.contract';
 import { telemetryMethods } from './telemetry.contract';
+import { workOrderActionMethods } from './work-order-actions.contract';
 import { workOrderMethods } from './work-orders.contract';
 
 /**
@@ -16,6 +19,9 @@ export const contract = {
   ...adminMethods,
   ...referenceMethods,
   ...workOrderMethods,
+  ...intakeMethods,
+  ...workOrderActionMethods,
+  ...settingsMethods,
   ...telemetryMethods,
 };
 
@@ -33,5 +39,5 @@ export function isMethodName(name: unknown): name is MethodName {
   return typeof name === 'string' && Object.prototype.hasOwnProperty.call(contract, name);
 }
 
-export { events, type EventName, type EventPayload, type Events } from './events.contract';
+export { canReceive, events, type EventName, type EventPayload, type Events } from './events.contract';
 export type { MethodDef, EventDef } from './define';

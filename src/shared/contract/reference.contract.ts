@@ -33,10 +33,10 @@ export const referenceMethods = {
     http: { method: 'GET', path: '/categories' },
   }),
   'technicians.list': defineMethod({
-    summary: 'Technicians with skills, status, vehicle, shifts and last known position.',
+    summary: 'Technicians with skills, status, vehicle, shifts and last known position (a technician sees only themself).',
     input: Empty,
     output: z.array(Technician),
-    roles: VIEWERS,
+    roles: [...VIEWERS, 'technician'],
     scopes: ['reference:read'],
     mutates: false,
     http: { method: 'GET', path: '/technicians' },

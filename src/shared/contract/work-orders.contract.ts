@@ -10,7 +10,7 @@ const listOf = <T extends z.ZodType>(item: T) =>
 
 export const workOrderMethods = {
   'workOrders.list': defineMethod({
-    summary: 'Work orders, newest change first, with filters and cursor paging.',
+    summary: 'Work orders, newest change first, with filters and cursor paging (a technician sees only their own).',
     input: PageInput.extend({
       status: listOf(WorkOrderStatus).optional(),
       priority: listOf(Priority).optional(),
@@ -19,7 +19,7 @@ export const workOrderMethods = {
       updatedSince: z.coerce.number().int().nonnegative().pipe(EpochMs).optional(),
     }).strict(),
     output: page(WorkOrderSummary),
-    roles: VIEWERS,
+    roles: [...VIEWERS, 'technician'],
     scopes: ['work-orders:read'],
     mutates: false,
     http: { method: 'GET', path: '/work-orders' },

@@ -1,0 +1,92 @@
+import type { Transaction } from 'kysely';
+import type { Principal } from '../../shared/roles';
+import type { Priority } from '../../shared/schemas/common';
+import { assignmentConfig, rankCandidates, type RankResult } from '../assignment';
+import type { Database } from '../db/schema';
+import { readDispatchSettings } from '../settings/dispatch-settings';
+import { loadRoster, toAssignmentOrder, toContractCandidate, type AssignmentRoster } from './assignment-context';
+import { appendOrderEvent } from './work-order-events';
+
+type Trx = Transaction<Database>;
+
+/** An order's facts as the assignment engine needs them, read inside the caller's transaction. */
+export async function loadOrderForAssignment(trx: Trx, orderId: string) {
+  const row = await trx
+    .selectFrom('work_orders as wo')
+    .innerJoin('sites as s', 's.id', 'wo.site_id')
+    .innerJoin('customers as c', 'c.id', 'wo.customer_id')
+    .select(['wo.id', 'wo.priority', 'wo.status', 'wo.version', 'wo.required_skills_json', 'wo.estimated_minutes', 'wo.vehicle_capabilities_json', 'wo.excluded_technicians_json', 's.lat', 's.lon', 'c.preferred_technician_id'])
+    .where('wo.id', '=', orderId)
+    .executeTakeFirstOrThrow();
+  const arrival = await trx.selectFrom('sla_clocks').select('due_at').where('work_order_id', '=', orderId).where('metric', '=', 'arrival').executeTakeFirst();
+  return {
+    row,
+    order: toAssignmentOrder({
+      id: row.id,
+      priority: row.priority as Priority,
+      site: { lat: row.lat, lon: row.lon },
+      requiredSkills: JSON.parse(row.required_skills_json),
+      estimatedMinutes: row.estimated_minutes,
+      vehicleCapabilities: JSON.parse(row.vehicle_capabilities_json),
+      arrivalDueAt: arrival?.due_at ?? null,
+      preferredTechnicianId: row.preferred_technician_id,
+      excludedTechnicianIds: JSON.parse(row.excluded_technicians_json),
+    }),
+  };
+}
+
+export async function rankForOrder(trx: Trx, orderId: string, now: number, limit = 5): Promise<{ result: RankResult; roster: AssignmentRoster }> {
+  const { order } = await loadOrderForAssignment(trx, orderId);
+  const roster = await loadRoster(trx, now, orderId);
+  return { result: rankCandidates(order, roster.technicians, assignmentConfig(now), limit), roster };
+}
+
+/**
+ * Runs the engine for a `new` order and records its proposal (`assigned`), then dispatches at once when the centre
+ * is in auto mode. With no eligible technician the order stays `new` and its history says why.
+ */
+export async function proposeAssignment(
+  trx: Trx,
+  { orderId, principal, now }: { orderId: string; principal: Principal | null; now: number },
+): Promise<void> {
+  const { result, roster } = await rankForOrder(trx, orderId, now, 1);
+  const best = result.ranked[0];
+  if (!best) {
+    const excludedBy: Record<string, number> = {};
+    for (const t of result.ineligible) for (const v of t.violations) excludedBy[v.constraint] = (excludedBy[v.constraint] ?? 0) + 1;
+    await appendOrderEvent(trx, orderId, principal, now, { type: 'no_candidate', at: now, data: { technicians: result.ineligible.length, excludedBy } });
+    return;
+  }
+  const settings = await readDispatchSettings(trx);
+  const candidate = toContractCandidate(best, roster.names);
+  await trx
+    .updateTable('work_orders')
+    .set((eb) => ({
+      status: 'assigned',
+      technician_id: best.technicianId,
+      assignment_json: JSON.stringify({ ...candidate, proposedAt: now, mode: settings.mode }),
+      updated_at: now,
+      updated_by: principal?.name ?? 'System',
+      version: eb('version', '+', 1),
+    }))
+    .where('id', '=', orderId)
+    .execute();
+  await appendOrderEvent(trx, orderId, principal, now, {
+    type: 'assigned',
+    from: 'new',
+    to: 'assigned',
+    at: now,
+    data: { technicianId: best.technicianId, technicianName: candidate.technicianName, score: candidate.score, mode: settings.mode },
+  });
+  if (settings.mode === 'auto') await dispatchOrder(trx, orderId, best.technicianId, principal, now);
+}
+
+/** `dispatched` means the technician was notified; the notification goes out as the order's change event. */
+export async function dispatchOrder(trx: Trx, orderId: string, technicianId: string, principal: Principal | null, now: number): Promise<void> {
+  await trx
+    .updateTable('work_orders')
+    .set((eb) => ({ status: 'dispatched', updated_at: now, updated_by: principal?.name ?? 'System', version: eb('version', '+', 1) }))
+    .where('id', '=', orderId)
+    .execute();
+  await appendOrderEvent(trx, orderId, principal, now, { type: 'dispatched', from: 'assigned', to: 'dispatched', at: now, data: { technicianId, notified: ['technician-app'] } });
+}

@@ -1,0 +1,110 @@
+import tzLookup from '@photostructure/tz-lookup';
+import type { Transaction } from 'kysely';
+import { AppError } from '../../shared/errors';
+import type { ServiceRequestInput } from '../../shared/schemas/service-request.schema';
+import type { Database } from '../db/schema';
+import { newId } from '../db/ids';
+
+type Trx = Transaction<Database>;
+
+export interface ResolvedParty {
+  customer: { id: string; name: string; contractCode: string | null; preferredTechnicianId: string | null; created: boolean };
+  site: { id: string; name: string; lat: number; lon: number; timeZone: string; regionId: string | null; created: boolean };
+}
+
+const fieldError = (path: string, message: string) => new AppError('validation', `${path}: ${message}`, [{ path, message }]);
+
+/**
+ * Finds the customer and site a request names — by id, by the caller's external id, or inline — creating them on
+ * first use so a partner system can send requests for customers the centre has never seen.
+ */
+export async function resolveParty(trx: Trx, input: ServiceRequestInput, now: number): Promise<ResolvedParty> {
+  const customer = await resolveCustomer(trx, input.customer, now);
+  const site = await resolveSite(trx, customer.id, input.site, now);
+  return { customer, site };
+}
+
+async function resolveCustomer(trx: Trx, ref: ServiceRequestInput['customer'], now: number): Promise<ResolvedParty['customer']> {
+  let row = ref.id
+    ? await trx.selectFrom('customers').selectAll().where('id', '=', ref.id).executeTakeFirst()
+    : ref.externalId
+      ? await trx.selectFrom('customers').selectAll().where('external_id', '=', ref.externalId).executeTakeFirst()
+      : await trx.selectFrom('customers').selectAll().where('name', '=', ref.name!).where('external_id', 'is', null).executeTakeFirst();
+  if (ref.id && !row) throw fieldError('customer.id', `no customer with id "${ref.id}"`);
+  if (row) {
+    return { id: row.id, name: row.name, contractCode: row.contract_code, preferredTechnicianId: row.preferred_technician_id, created: false };
+  }
+  if (!ref.name) throw fieldError('customer.name', 'required to create a customer the centre does not know yet');
+  row = {
+    id: newId('cus'),
+    external_id: ref.externalId ?? null,
+    name: ref.name,
+    contract_code: ref.contractCode ?? null,
+    preferred_technician_id: null,
+    created_at: now,
+    updated_at: now,
+  };
+  await trx.insertInto('customers').values(row).execute();
+  return { id: row.id, name: row.name, contractCode: row.contract_code, preferredTechnicianId: null, created: true };
+}
+
+async function resolveSite(trx: Trx, customerId: string, ref: ServiceRequestInput['site'], now: number): Promise<ResolvedParty['site']> {
+  let query = trx.selectFrom('sites').selectAll().where('customer_id', '=', customerId);
+  if (ref.id) query = query.where('id', '=', ref.id);
+  else if (ref.externalId) query = query.where('external_id', '=', ref.externalId);
+  else query = query.where('name', '=', ref.name!).where('lat', '=', ref.lat!).where('lon', '=', ref.lon!);
+  const row = await query.executeTakeFirst();
+  if (ref.id && !row) throw fieldError('site.id', `no site "${ref.id}" for this customer`);
+  if (row) {
+    return { id: row.id, name: row.name, lat: row.lat, lon: row.lon, timeZone: row.time_zone ?? zoneAt(row.lat, row.lon), regionId: row.region_id, created: false };
+  }
+  for (const key of ['name', 'address', 'lat', 'lon'] as const) {
+    if (ref[key] === undefined) throw fieldError(`site.${key}`, 'required to create a site the centre does not know yet');
+  }
+  const timeZone = ref.timeZone ?? zoneAt(ref.lat!, ref.lon!);
+  if (ref.timeZone && !isZone(ref.timeZone)) throw fieldError('site.timeZone', 'must be an IANA time zone');
+  const created = {
+    id: newId('site'),
+    customer_id: customerId,
+    external_id: ref.externalId ?? null,
+    name: ref.name!,
+    address: ref.address!,
+    lat: ref.lat!,
+    lon: ref.lon!,
+    time_zone: timeZone,
+    region_id: await nearestRegion(trx, ref.lat!, ref.lon!),
+    created_at: now,
+    updated_at: now,
+  };
+  await trx.insertInto('sites').values(created).execute();
+  return { id: created.id, name: created.name, lat: created.lat, lon: created.lon, timeZone, regionId: created.region_id, created: true };
+}
+
+/** A site's zone from its coordinates, with a maintained boundary data set (DOMAIN.md, "Time zone"). */
+export function zoneAt(lat: number, lon: number): string {
+  return tzLookup(lat, lon);
+}
+
+function isZone(zone: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: zone });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** New sites join the region whose centre is nearest; a centre without regions leaves them unassigned. */
+async function nearestRegion(trx: Trx, lat: number, lon: number): Promise<string | null> {
+  const regions = await trx.selectFrom('regions').select(['id', 'center_lat', 'center_lon']).execute();
+  let best: string | null = null;
+  let bestDistance = Infinity;
+  for (const r of regions) {
+    const d = (r.center_lat - lat) ** 2 + ((r.center_lon - lon) * Math.cos((lat * Math.PI) / 180)) ** 2;
+    if (d < bestDistance) {
+      bestDistance = d;
+      best = r.id;
+    }
+  }
+  return best;
+}

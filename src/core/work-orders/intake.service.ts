@@ -1,0 +1,177 @@
+import { createHash } from 'node:crypto';
+import type { Transaction } from 'kysely';
+import { canonicalJson } from '../../shared/canonical-json';
+import { AppError } from '../../shared/errors';
+import type { Principal } from '../../shared/roles';
+import type { Category } from '../../shared/schemas/reference.schema';
+import type { ServiceRequestInput } from '../../shared/schemas/service-request.schema';
+import type { WorkOrderDetail } from '../../shared/schemas/work-order.schema';
+import { appendAudit } from '../audit/audit-log';
+import { newId } from '../db/ids';
+import type { Database } from '../db/schema';
+import { inTransaction, type Emit } from '../db/transaction';
+import type { CoreDeps, HandlerMap } from '../rpc/handlers';
+import { proposeAssignment } from './assignment-flow';
+import { resolveParty } from './customer-resolution';
+import { matchPolicy } from './policy-match';
+import { PolicyCalendars } from './policy-calendars';
+import { planTargets } from './sla-targets';
+import { allocateOrderNumber, appendOrderEvent } from './work-order-events';
+import { readWorkOrder } from './work-order-read';
+import { toSummary } from './work-order-summary';
+
+type Trx = Transaction<Database>;
+
+/** The body an idempotency key is bound to: everything but the key itself. */
+export function requestHash(input: ServiceRequestInput): string {
+  const { idempotencyKey: _key, ...body } = input;
+  return createHash('sha256').update(canonicalJson(body)).digest('hex');
+}
+
+export function createIntakeHandlers(deps: CoreDeps): HandlerMap<'serviceRequests.create'> {
+  const { db, bus } = deps;
+  const calendars = new PolicyCalendars(db);
+  return {
+    'serviceRequests.create': async (input, { principal, now }) => {
+      const hash = requestHash(input);
+      const replay = await findReplay(db, input.idempotencyKey, hash);
+      if (replay) return replay;
+      return inTransaction(db, bus, async (trx, emit) => {
+        // Checked again inside the transaction: two identical requests racing must create one order.
+        const raced = await findReplay(trx, input.idempotencyKey, hash);
+        if (raced) return raced;
+        const order = await createOrder(trx, calendars, input, principal, now, emit);
+        await trx
+          .insertInto('service_requests')
+          .values({
+            id: newId('req'),
+            idempotency_key: input.idempotencyKey,
+            body_hash: hash,
+            channel: input.channel,
+            received_at: order.receivedAt,
+            created_at: now,
+            payload_json: JSON.stringify(input),
+            work_order_id: order.id,
+            response_json: JSON.stringify(order),
+          })
+          .execute();
+        return order;
+      });
+    },
+  };
+}
+
+async function findReplay(db: Trx | CoreDeps['db'], key: string, hash: string): Promise<WorkOrderDetail | null> {
+  const previous = await db.selectFrom('service_requests').select(['body_hash', 'response_json']).where('idempotency_key', '=', key).executeTakeFirst();
+  if (!previous) return null;
+  if (previous.body_hash !== hash) {
+    throw new AppError('conflict', `The idempotency key "${key}" was already used with a different request body.`, [
+      { path: 'idempotencyKey', message: 'already used with a different body' },
+    ]);
+  }
+  return JSON.parse(previous.response_json ?? 'null') as WorkOrderDetail;
+}
+
+async function createOrder(
+  trx: Trx,
+  calendars: PolicyCalendars,
+  input: ServiceRequestInput,
+  principal: Principal | null,
+  now: number,
+  emit: Emit,
+): Promise<WorkOrderDetail> {
+  const category = await trx.selectFrom('categories').selectAll().where('code', '=', input.categoryCode).where('active', '=', 1).executeTakeFirst();
+  if (!category) {
+    throw new AppError('validation', `Unknown category "${input.categoryCode}".`, [{ path: 'categoryCode', message: 'not a configured category code' }]);
+  }
+  const receivedAt = input.receivedAt ? Date.parse(input.receivedAt) : now;
+  if (receivedAt > now + 5 * 60_000) {
+    throw new AppError('validation', 'receivedAt lies in the future.', [{ path: 'receivedAt', message: 'must not be in the future' }]);
+  }
+  const { customer, site } = await resolveParty(trx, input, now);
+  const priority = input.priority ?? category.default_priority;
+  const requiredSkills = await trx
+    .selectFrom('category_skills')
+    .innerJoin('skills', 'skills.id', 'category_skills.skill_id')
+    .select(['skills.code as skillCode', 'category_skills.min_level as minLevel'])
+    .where('category_id', '=', category.id)
+    .execute();
+  const window = input.requestedWindow ? { start: Date.parse(input.requestedWindow.start), end: Date.parse(input.requestedWindow.end) } : null;
+
+  const policies = await trx.selectFrom('sla_policies').selectAll().where('active', '=', 1).execute();
+  const policy = matchPolicy(policies, { priority, categoryId: category.id, customerId: customer.id, contractCode: customer.contractCode });
+  const targets = policy
+    ? planTargets({
+        calendar: await calendars.get(trx, policy.calendar_id),
+        zoneMode: policy.zone_mode,
+        siteTimeZone: site.timeZone,
+        targets: await trx.selectFrom('sla_targets').select(['metric', 'target_seconds as targetSeconds']).where('policy_id', '=', policy.id).execute(),
+        startedAt: receivedAt,
+        window,
+      })
+    : [];
+
+  let contactId: string | null = null;
+  if (input.contact) {
+    contactId = newId('con');
+    await trx
+      .insertInto('contacts')
+      .values({ id: contactId, customer_id: customer.id, site_id: site.id, name: input.contact.name, phone: input.contact.phone ?? null, email: input.contact.email ?? null })
+      .execute();
+  }
+  const id = newId('wo');
+  const number = await allocateOrderNumber(trx, now);
+  const actorName = principal?.name ?? 'System';
+  await trx
+    .insertInto('work_orders')
+    .values({
+      id,
+      number,
+      request_id: null,
+      customer_id: customer.id,
+      site_id: site.id,
+      contact_id: contactId,
+      category_id: category.id,
+      priority,
+      status: 'new',
+      description: input.description,
+      error_codes_json: JSON.stringify(input.errorCodes ?? []),
+      asset_json: input.asset ? JSON.stringify(input.asset) : null,
+      diagnostics_json: JSON.stringify(input.diagnostics ?? {}),
+      compliance_json: '{}',
+      required_skills_json: JSON.stringify(requiredSkills),
+      estimated_minutes: category.estimated_minutes,
+      vehicle_capabilities_json: category.vehicle_capabilities_json,
+      window_start_at: window?.start ?? null,
+      window_end_at: window?.end ?? null,
+      sla_policy_id: policy?.id ?? null,
+      received_at: receivedAt,
+      created_at: now,
+      updated_at: now,
+      updated_by: actorName,
+    })
+    .execute();
+  for (const t of targets) {
+    await trx
+      .insertInto('sla_clocks')
+      .values({ id: newId('clk'), work_order_id: id, metric: t.metric, policy_id: policy!.id, calendar_id: policy!.calendar_id, target_seconds: t.targetSeconds, state: 'running', started_at: t.startedAt, due_at: t.dueAt, updated_at: now })
+      .execute();
+  }
+  await appendOrderEvent(trx, id, principal, now, {
+    type: 'created',
+    to: 'new',
+    at: receivedAt,
+    data: { channel: input.channel, idempotencyKey: input.idempotencyKey, policy: policy?.name ?? null, customerCreated: customer.created, siteCreated: site.created },
+  });
+  const fields = JSON.parse(category.compliance_fields_json) as Category['complianceFields'];
+  await appendAudit(trx, principal, now, {
+    action: 'workOrder.created',
+    entityType: 'work_order',
+    entityId: id,
+    after: { number, priority, category: category.code, customerId: customer.id, siteId: site.id, policyId: policy?.id ?? null, complianceFields: fields.length },
+  });
+  await proposeAssignment(trx, { orderId: id, principal, now });
+  const order = await readWorkOrder(trx, id);
+  emit('workOrder.changed', { order: toSummary(order), change: 'created' });
+  return order;
+}

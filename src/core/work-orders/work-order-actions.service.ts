@@ -1,0 +1,190 @@
+import { AppError } from '../../shared/errors';
+import type { Category } from '../../shared/schemas/reference.schema';
+import { addBusinessSeconds, businessSecondsBetween } from '../sla';
+import type { CoreDeps, HandlerMap } from '../rpc/handlers';
+import { toContractCandidate } from './assignment-context';
+import { dispatchOrder, proposeAssignment, rankForOrder } from './assignment-flow';
+import { cancelClocks, resumeResolutionClock, stopClock } from './clock-effects';
+import { missingCompliance, type ComplianceStage } from './compliance';
+import { changeOrder, type OrderRow } from './order-transaction';
+import { PolicyCalendars } from './policy-calendars';
+import { readWorkOrder } from './work-order-read';
+
+type Names =
+  | 'workOrders.get'
+  | 'workOrders.candidates'
+  | 'workOrders.approve'
+  | 'workOrders.assign'
+  | 'workOrders.update'
+  | 'workOrders.cancel'
+  | 'workOrders.close'
+  | 'workOrders.reopen'
+  | 'workOrders.accept'
+  | 'workOrders.reject'
+  | 'workOrders.progress'
+  | 'workOrders.hold'
+  | 'workOrders.resume';
+
+const eventTime = (at: string | undefined) => (at === undefined ? undefined : Date.parse(at));
+
+export function createWorkOrderActionHandlers(deps: CoreDeps): HandlerMap<Names> {
+  const { db } = deps;
+  const calendars = new PolicyCalendars(db);
+
+  /** Compliance values so far plus the new ones; refuses the step if a field it requires is still missing. */
+  async function checkCompliance(row: OrderRow, stage: ComplianceStage, values: Record<string, string | number | boolean> = {}) {
+    const category = await db.selectFrom('categories').select('compliance_fields_json').where('id', '=', row.category_id).executeTakeFirstOrThrow();
+    const fields = JSON.parse(category.compliance_fields_json) as Category['complianceFields'];
+    const known = new Set(fields.map((f) => f.key));
+    const unknown = Object.keys(values).filter((k) => !known.has(k));
+    if (unknown.length) throw new AppError('validation', `Unknown compliance fields: ${unknown.join(', ')}.`, unknown.map((k) => ({ path: `compliance.${k}`, message: 'not a field of this category' })));
+    const merged = { ...JSON.parse(row.compliance_json), ...values };
+    const missing = missingCompliance(fields, merged, stage);
+    if (missing.length) {
+      throw new AppError(
+        'validation',
+        `Cannot mark ${stage.replace('_', ' ')}: missing ${missing.map((m) => m.label).join(', ')}.`,
+        missing.map((m) => ({ path: `compliance.${m.key}`, message: `required before ${stage.replace('_', ' ')}` })),
+      );
+    }
+    return JSON.stringify(merged);
+  }
+
+  return {
+    'workOrders.get': async ({ id }, { principal }) => {
+      const order = await readWorkOrder(db, id, true);
+      if (principal?.role === 'technician' && order.technicianId !== principal.technicianId) throw new AppError('forbidden', `${order.number} is not assigned to you.`);
+      return order;
+    },
+
+    'workOrders.candidates': async ({ id, limit }, { now }) => {
+      await readWorkOrder(db, id);
+      const { result, roster } = await rankForOrder(db as never, id, now, limit);
+      return {
+        ranked: result.ranked.map((c) => toContractCandidate(c, roster.names)),
+        ineligible: result.ineligible.map((t) => ({ technicianId: t.technicianId, technicianName: roster.names.get(t.technicianId) ?? t.technicianId, violations: t.violations })),
+      };
+    },
+
+    'workOrders.approve': async ({ id, version }, { principal, now }) =>
+      changeOrder(deps, { id, version, action: 'approve', principal, now }, async (row) => ({
+        set: { status: 'dispatched' },
+        to: 'dispatched',
+        data: { technicianId: row.technician_id, notified: ['technician-app'] },
+      })),
+
+    'workOrders.assign': async ({ id, version, technicianId, dispatch }, { principal, now }) => {
+      const { result, roster } = await rankForOrder(db as never, id, now, 1000);
+      const candidate = result.ranked.find((c) => c.technicianId === technicianId);
+      if (!candidate) {
+        const why = result.ineligible.find((t) => t.technicianId === technicianId)?.violations.map((v) => v.message).join('; ');
+        throw new AppError('validation', why ? `That technician is not eligible: ${why}` : `No technician with id "${technicianId}".`, [{ path: 'technicianId', message: why ?? 'unknown technician' }]);
+      }
+      return changeOrder(deps, { id, version, action: 'assign', principal, now }, async (row) => ({
+        set: {
+          status: 'assigned',
+          technician_id: technicianId,
+          assignment_json: JSON.stringify({ ...toContractCandidate(candidate, roster.names), proposedAt: now, mode: 'manual' }),
+        },
+        to: 'assigned',
+        data: { technicianId, previousTechnicianId: row.technician_id, score: candidate.score },
+        after: dispatch ? (trx) => dispatchOrder(trx, id, technicianId, principal, now) : undefined,
+      }));
+    },
+
+    'workOrders.update': async ({ id, version, priority, description, estimatedMinutes }, { principal, now }) =>
+      changeOrder(deps, { id, version, action: 'update', principal, now }, async (row) => ({
+        set: { priority: priority ?? row.priority, description: description ?? row.description, estimated_minutes: estimatedMinutes ?? row.estimated_minutes },
+        to: null,
+        data: { priority, description, estimatedMinutes },
+      })),
+
+    'workOrders.cancel': async ({ id, version, reason }, { principal, now }) =>
+      changeOrder(deps, { id, version, action: 'cancel', principal, now }, async () => ({
+        set: { status: 'cancelled', held_from_status: null, hold_reason: null },
+        to: 'cancelled',
+        data: { reason },
+        after: (trx) => cancelClocks(trx, id, now, now),
+      })),
+
+    'workOrders.close': async ({ id, version }, { principal, now }) =>
+      changeOrder(deps, { id, version, action: 'close', principal, now }, async (row) => {
+        await checkCompliance(row, 'closed');
+        return { set: { status: 'closed' }, to: 'closed' };
+      }),
+
+    'workOrders.reopen': async ({ id, version, reason }, { principal, now }) =>
+      changeOrder(deps, { id, version, action: 'reopen', principal, now }, async (row, trx) => {
+        const policy = row.sla_policy_id ? await trx.selectFrom('sla_policies').selectAll().where('id', '=', row.sla_policy_id).executeTakeFirst() : undefined;
+        const clock = await trx.selectFrom('sla_clocks').selectAll().where('work_order_id', '=', id).where('metric', '=', 'resolution').executeTakeFirst();
+        const completedAt = clock?.stopped_at ?? row.updated_at;
+        if (policy && now - completedAt > policy.reopen_window_seconds * 1000) {
+          throw new AppError('conflict', `The reopen window of ${Math.round(policy.reopen_window_seconds / 3600)} h after completion has passed; create a new request instead.`);
+        }
+        return {
+          set: { status: 'new', technician_id: null, assignment_json: null },
+          to: 'new',
+          data: { reason },
+          after: async (t) => {
+            if (clock && policy && clock.stopped_at !== null && clock.due_at !== null) {
+              const calendar = await calendars.get(t, policy.calendar_id);
+              const elapsed = businessSecondsBetween(calendar, new Date(clock.started_at), new Date(clock.stopped_at));
+              const remaining = Math.max(0, clock.target_seconds - elapsed);
+              await resumeResolutionClock(t, clock.id, addBusinessSeconds(calendar, new Date(now), remaining).getTime(), now);
+            }
+            await proposeAssignment(t, { orderId: id, principal, now });
+          },
+        };
+      }),
+
+    'workOrders.accept': async ({ id, at }, { principal, now }) => {
+      const when = eventTime(at) ?? now;
+      return changeOrder(deps, { id, action: 'accept', principal, now, at: when }, async () => ({
+        set: { status: 'accepted' },
+        to: 'accepted',
+        after: (trx) => stopClock(trx, id, 'response', when, now),
+      }));
+    },
+
+    'workOrders.reject': async ({ id, at, reason }, { principal, now }) =>
+      changeOrder(deps, { id, action: 'reject', principal, now, at: eventTime(at) }, async (row) => ({
+        set: {
+          status: 'new',
+          technician_id: null,
+          assignment_json: null,
+          excluded_technicians_json: JSON.stringify([...new Set([...JSON.parse(row.excluded_technicians_json), row.technician_id])]),
+        },
+        to: 'new',
+        data: { reason, technicianId: row.technician_id },
+        after: (trx) => proposeAssignment(trx, { orderId: id, principal, now }),
+      })),
+
+    'workOrders.progress': async ({ id, at, status, compliance, note }, { principal, now }) => {
+      const when = eventTime(at) ?? now;
+      return changeOrder(deps, { id, action: status, principal, now, at: when }, async (row) => {
+        const values = status === 'en_route' ? JSON.stringify({ ...JSON.parse(row.compliance_json), ...compliance }) : await checkCompliance(row, status, compliance);
+        const metric = status === 'on_site' ? 'arrival' : status === 'completed' ? 'resolution' : null;
+        return {
+          set: { status, compliance_json: values },
+          to: status,
+          data: { note, compliance: compliance ? Object.keys(compliance) : [] },
+          after: metric ? (trx) => stopClock(trx, id, metric, when, now) : undefined,
+        };
+      });
+    },
+
+    'workOrders.hold': async ({ id, at, reason }, { principal, now }) =>
+      changeOrder(deps, { id, action: 'hold', principal, now, at: eventTime(at) }, async (row) => ({
+        set: { status: 'on_hold', held_from_status: row.status as 'accepted', hold_reason: reason },
+        to: 'on_hold',
+        data: { reason },
+      })),
+
+    'workOrders.resume': async ({ id, at }, { principal, now }) =>
+      changeOrder(deps, { id, action: 'resume', principal, now, at: eventTime(at) }, async (row) => ({
+        set: { status: row.held_from_status!, held_from_status: null, hold_reason: null },
+        to: row.held_from_status,
+        data: { heldFor: row.hold_reason },
+      })),
+  };
+}

@@ -1,0 +1,63 @@
+import type { Transaction } from 'kysely';
+import type { WorkOrderStatus } from '../../shared/schemas/work-order.schema';
+import type { Principal } from '../../shared/roles';
+import type { Database } from '../db/schema';
+import { newId } from '../db/ids';
+
+export interface OrderEventInput {
+  type: string;
+  from?: WorkOrderStatus | null;
+  to?: WorkOrderStatus | null;
+  /** When it happened (event time); may be earlier than now for telemetry that arrives late. */
+  at: number;
+  data?: Record<string, unknown>;
+}
+
+/**
+ * Appends to an order's history with the next sequence number. Runs inside the change's transaction, and the
+ * (order, seq) unique key turns a lost race into an error rather than a gap or a duplicate.
+ */
+export async function appendOrderEvent(
+  trx: Transaction<Database>,
+  orderId: string,
+  actor: Principal | null,
+  recordedAt: number,
+  event: OrderEventInput,
+): Promise<number> {
+  const last = await trx
+    .selectFrom('work_order_events')
+    .select((eb) => eb.fn.max('seq').as('seq'))
+    .where('work_order_id', '=', orderId)
+    .executeTakeFirst();
+  const seq = Number(last?.seq ?? 0) + 1;
+  await trx
+    .insertInto('work_order_events')
+    .values({
+      id: newId('woe'),
+      work_order_id: orderId,
+      seq,
+      type: event.type,
+      from_status: event.from ?? null,
+      to_status: event.to ?? null,
+      at: event.at,
+      recorded_at: recordedAt,
+      actor_kind: actor?.kind ?? 'system',
+      actor_id: actor?.id ?? 'system',
+      actor_name: actor?.name ?? 'System',
+      data_json: JSON.stringify(event.data ?? {}),
+    })
+    .execute();
+  return seq;
+}
+
+/** `WO-2026-000123`: per-year counter, allocated inside the creating transaction so numbers never repeat. */
+export async function allocateOrderNumber(trx: Transaction<Database>, now: number): Promise<string> {
+  const year = new Date(now).getUTCFullYear();
+  const row = await trx
+    .insertInto('work_order_counters')
+    .values({ year, last_value: 1 })
+    .onConflict((oc) => oc.column('year').doUpdateSet((eb) => ({ last_value: eb('work_order_counters.last_value', '+', 1) })))
+    .returning('last_value')
+    .executeTakeFirstOrThrow();
+  return `WO-${year}-${String(row.last_value).padStart(6, '0')}`;
+}

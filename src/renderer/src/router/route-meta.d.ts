@@ -1,0 +1,16 @@
+import 'vue-router';
+import type { Role } from '@shared/roles';
+
+declare module 'vue-router' {
+  interface RouteMeta {
+    /** Reachable without signing in. */
+    public?: boolean;
+    /** Roles that may open the route (admin is listed explicitly where allowed). */
+    roles?: readonly Role[];
+    /** `workstation`: top bar and navigation; `bare`: full-screen (wall, phone, login). */
+    shell: 'workstation' | 'bare';
+    theme: 'light' | 'wall';
+    /** Label in the workstation navigation; routes without one are not listed there. */
+    nav?: string;
+  }
+}

@@ -1,0 +1,7 @@
+export { AdminPage, type AdminTab, type KeyKind } from './admin.page';
+export { AppPage, type AppState } from './app.page';
+export { BoardPage, type BoardFigure } from './board.page';
+export { LoginPage } from './login.page';
+export { ReportsPage } from './reports.page';
+export { TechPage } from './tech.page';
+export { WallPage, type WallTile } from './wall.page';
