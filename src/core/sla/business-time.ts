@@ -144,7 +144,7 @@ function firstSpecialDayReaching(c: CompiledCalendar, t: number): number | undef
 
 function noWorkingTime(start: number): RangeError {
   return new RangeError(
-    `The calendar has no working time in the ${Math.round(NO_WORK_HORIZON_DAYS / 365.25)} years after ` +
-      `${new Date(start).toISOString()} (or none at all), so no due instant exists`,
+    `The calendar has no working time at all, or none for ${Math.round(NO_WORK_HORIZON_DAYS / 365.25)} ` +
+      `consecutive years after ${new Date(start).toISOString()}: the target can never be met`,
   );
 }
