@@ -11,7 +11,7 @@ import { appendOrderEvent } from './work-order-events';
 import { readWorkOrder } from './work-order-read';
 import { toSummary } from './work-order-summary';
 
-type Trx = Transaction<Database>;
+export type Trx = Transaction<Database>;
 export type OrderRow = Selectable<WorkOrderTable>;
 
 export interface ChangeRequest {

@@ -6,7 +6,7 @@ import { toContractCandidate } from './assignment-context';
 import { dispatchOrder, proposeAssignment, rankForOrder } from './assignment-flow';
 import { cancelClocks, resumeResolutionClock, stopClock } from './clock-effects';
 import { missingCompliance, type ComplianceStage } from './compliance';
-import { changeOrder, type OrderRow } from './order-transaction';
+import { changeOrder, type OrderRow, type Trx } from './order-transaction';
 import { PolicyCalendars } from './policy-calendars';
 import { readWorkOrder } from './work-order-read';
 
@@ -31,9 +31,11 @@ export function createWorkOrderActionHandlers(deps: CoreDeps): HandlerMap<Names>
   const { db } = deps;
   const calendars = new PolicyCalendars(db);
 
+  // Inside a transaction every query must go through `trx`: the store has one connection, and a query on `db`
+  // would wait for the transaction that is waiting for it.
   /** Compliance values so far plus the new ones; refuses the step if a field it requires is still missing. */
-  async function checkCompliance(row: OrderRow, stage: ComplianceStage, values: Record<string, string | number | boolean> = {}) {
-    const category = await db.selectFrom('categories').select('compliance_fields_json').where('id', '=', row.category_id).executeTakeFirstOrThrow();
+  async function checkCompliance(trx: Trx, row: OrderRow, stage: ComplianceStage, values: Record<string, string | number | boolean> = {}) {
+    const category = await trx.selectFrom('categories').select('compliance_fields_json').where('id', '=', row.category_id).executeTakeFirstOrThrow();
     const fields = JSON.parse(category.compliance_fields_json) as Category['complianceFields'];
     const known = new Set(fields.map((f) => f.key));
     const unknown = Object.keys(values).filter((k) => !known.has(k));
@@ -108,8 +110,8 @@ export function createWorkOrderActionHandlers(deps: CoreDeps): HandlerMap<Names>
       })),
 
     'workOrders.close': async ({ id, version }, { principal, now }) =>
-      changeOrder(deps, { id, version, action: 'close', principal, now }, async (row) => {
-        await checkCompliance(row, 'closed');
+      changeOrder(deps, { id, version, action: 'close', principal, now }, async (row, trx) => {
+        await checkCompliance(trx, row, 'closed');
         return { set: { status: 'closed' }, to: 'closed' };
       }),
 
@@ -161,8 +163,8 @@ export function createWorkOrderActionHandlers(deps: CoreDeps): HandlerMap<Names>
 
     'workOrders.progress': async ({ id, at, status, compliance, note }, { principal, now }) => {
       const when = eventTime(at) ?? now;
-      return changeOrder(deps, { id, action: status, principal, now, at: when }, async (row) => {
-        const values = status === 'en_route' ? JSON.stringify({ ...JSON.parse(row.compliance_json), ...compliance }) : await checkCompliance(row, status, compliance);
+      return changeOrder(deps, { id, action: status, principal, now, at: when }, async (row, trx) => {
+        const values = status === 'en_route' ? JSON.stringify({ ...JSON.parse(row.compliance_json), ...compliance }) : await checkCompliance(trx, row, status, compliance);
         const metric = status === 'on_site' ? 'arrival' : status === 'completed' ? 'resolution' : null;
         return {
           set: { status, compliance_json: values },

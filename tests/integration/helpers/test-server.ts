@@ -12,7 +12,7 @@ export interface TestServer extends HeadlessServer {
 }
 
 /** A real server on a free loopback port over a real SQLite file in its own temporary folder. */
-export async function startTestServer(opts: { demo?: boolean; clock?: Clock; webRoot?: string } = {}): Promise<TestServer> {
+export async function startTestServer(opts: { demo?: boolean; clock?: Clock; webRoot?: string; scheduler?: boolean } = {}): Promise<TestServer> {
   const dataDir = mkdtempSync(join(tmpdir(), 'dcr-test-'));
   const server = await startHeadless({
     dataDir,
@@ -25,6 +25,7 @@ export async function startTestServer(opts: { demo?: boolean; clock?: Clock; web
     logger: silentLogger,
     version: '0.0.0-test',
     webRoot: opts.webRoot,
+    scheduler: opts.scheduler,
   });
   return {
     ...server,
