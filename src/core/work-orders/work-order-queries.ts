@@ -26,6 +26,24 @@ function summaryQuery(db: Kysely<Database>) {
     ]);
 }
 
+type Row = Omit<WorkOrderSummary, 'nextDue'>;
+
+/** Adds each order's next due instant (earliest live clock) in one query for the whole page. */
+async function withNextDue(db: Kysely<Database>, rows: Row[]): Promise<WorkOrderSummary[]> {
+  if (rows.length === 0) return [];
+  const clocks = await db
+    .selectFrom('sla_clocks')
+    .select(['work_order_id', 'metric', 'due_at'])
+    .where('work_order_id', 'in', rows.map((r) => r.id))
+    .where('state', 'in', ['running', 'breached'])
+    .where('due_at', 'is not', null)
+    .orderBy('due_at')
+    .execute();
+  const next = new Map<string, WorkOrderSummary['nextDue']>();
+  for (const c of clocks) if (!next.has(c.work_order_id)) next.set(c.work_order_id, { metric: c.metric, dueAt: c.due_at! });
+  return rows.map((r) => ({ ...r, nextDue: next.get(r.id) ?? null }));
+}
+
 export function createWorkOrderQueryHandlers({ db }: CoreDeps): HandlerMap<'workOrders.list'> {
   return {
     'workOrders.list': async ({ limit, cursor, status, priority, technicianId: requested, customerId, updatedSince }, { principal }) => {
@@ -43,8 +61,8 @@ export function createWorkOrderQueryHandlers({ db }: CoreDeps): HandlerMap<'work
           eb.or([eb('wo.updated_at', '<', updatedAt), eb.and([eb('wo.updated_at', '=', updatedAt), eb('wo.id', '<', id)])]),
         );
       }
-      const rows = (await query.execute()) as WorkOrderSummary[];
-      const items = rows.slice(0, limit);
+      const rows = await query.execute();
+      const items = await withNextDue(db, rows.slice(0, limit));
       const last = items.at(-1);
       return { items, nextCursor: rows.length > limit && last ? encodeCursor([last.updatedAt, last.id]) : null };
     },

@@ -4,6 +4,7 @@ import type { WorkOrderDetail, WorkOrderStatus } from '../../shared/schemas/work
 import { AppError } from '../../shared/errors';
 import type { Database } from '../db/schema';
 import { missingCompliance } from './compliance';
+import { nextDueOf } from './work-order-summary';
 
 type Db = Kysely<Database>;
 
@@ -43,6 +44,9 @@ export async function readWorkOrder(db: Db, id: string, withEvents = false): Pro
   const metricOrder = { response: 0, arrival: 1, resolution: 2 } as const;
   const compliance = JSON.parse(row.compliance_json) as WorkOrderDetail['compliance']['values'];
   const fields = JSON.parse(row.compliance_fields_json) as Category['complianceFields'];
+  const targets = clocks
+    .sort((a, b) => metricOrder[a.metric] - metricOrder[b.metric])
+    .map((c) => ({ metric: c.metric, targetSeconds: c.target_seconds, startedAt: c.started_at, dueAt: c.due_at, state: c.state, stoppedAt: c.stopped_at }));
   return {
     id: row.id,
     number: row.number,
@@ -57,6 +61,7 @@ export async function readWorkOrder(db: Db, id: string, withEvents = false): Pro
     receivedAt: row.received_at,
     updatedAt: row.updated_at,
     version: row.version,
+    nextDue: nextDueOf(targets),
     description: row.description,
     customerId: row.customer_id,
     siteId: row.site_id,
@@ -75,9 +80,7 @@ export async function readWorkOrder(db: Db, id: string, withEvents = false): Pro
       ? {
           policyId: row.sla_policy_id,
           policyName: row.policy_name ?? row.sla_policy_id,
-          targets: clocks
-            .sort((a, b) => metricOrder[a.metric] - metricOrder[b.metric])
-            .map((c) => ({ metric: c.metric, targetSeconds: c.target_seconds, startedAt: c.started_at, dueAt: c.due_at, state: c.state, stoppedAt: c.stopped_at })),
+          targets,
         }
       : null,
     assignment: row.assignment_json ? JSON.parse(row.assignment_json) : null,

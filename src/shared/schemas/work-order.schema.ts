@@ -33,6 +33,8 @@ export const WorkOrderSummary = z.object({
   receivedAt: EpochMs,
   updatedAt: EpochMs,
   version: z.number().int(),
+  /** The next SLA instant that matters: the earliest due time of a clock still running (or breached), if any. */
+  nextDue: z.object({ metric: z.enum(['response', 'arrival', 'resolution']), dueAt: EpochMs }).nullable(),
 });
 export type WorkOrderSummary = z.infer<typeof WorkOrderSummary>;
 
