@@ -9,6 +9,8 @@ import { NDJSON_BODY_LIMIT, NDJSON_TYPE, runNdjsonBatch } from './ndjson';
 /** `/technicians/{technicianId}/position` → `/technicians/:technicianId/position` (fastify's syntax). */
 export const toFastifyPath = (path: string): string => path.replace(/\{(\w+)\}/g, ':$1');
 
+const isNdjson = (request: FastifyRequest) => (request.headers['content-type'] ?? '').toLowerCase().startsWith(NDJSON_TYPE);
+
 function isPlainObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
@@ -44,7 +46,7 @@ export function registerRpcRoutes(app: FastifyInstance, core: Core): void {
 
   app.post('/api/v1/rpc/:method', async (request) => {
     const { method } = request.params as { method: string };
-    if (typeof request.body === 'string') throw new AppError('unsupported_media_type', 'The RPC endpoint takes application/json.');
+    if (isNdjson(request)) throw new AppError('unsupported_media_type', 'The RPC endpoint takes application/json.');
     const principal = await principalOf(core, request);
     return core.call(method, request.body, principal);
   });
@@ -59,11 +61,11 @@ export function registerRpcRoutes(app: FastifyInstance, core: Core): void {
       url: `/api/v1${toFastifyPath(def.http.path)}`,
       handler: async (request, reply) => {
         const principal = await principalOf(core, request);
-        if (typeof request.body === 'string') {
+        if (isNdjson(request)) {
           if (!batch) throw new AppError('unsupported_media_type', `${def.http!.method} ${def.http!.path} takes application/json.`);
           // The whole batch is refused at once for a caller who may not call the method at all.
           authorize(name, def, principal);
-          return reply.code(200).send(await runNdjsonBatch(core, name as MethodName, request.body, principal, batch.maxLines, status));
+          return reply.code(200).send(await runNdjsonBatch(core, name as MethodName, String(request.body ?? ''), principal, batch.maxLines, status));
         }
         return reply.code(status).send(await core.call(name, restInput(def, request), principal));
       },
