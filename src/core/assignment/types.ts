@@ -147,3 +147,38 @@ export interface RankResult {
   ranked: Candidate[];
   ineligible: IneligibleTechnician[];
 }
+
+export interface BatchAssignment extends Candidate {
+  orderId: string;
+}
+
+/** A pinned order, left where it is. */
+export interface KeptAssignment {
+  orderId: string;
+  technicianId: string;
+}
+
+export interface UnassignedOrder {
+  orderId: string;
+  cause: 'no_eligible_technician' | 'capacity';
+  /** A sentence for the dispatcher. */
+  reason: string;
+  eligibleTechnicians: number;
+  /** How many technicians each constraint excluded (a technician failing two constraints counts under both). */
+  excludedBy: Partial<Record<ConstraintCode, number>>;
+  /** What leaving it unassigned adds to the total. */
+  penalty: number;
+}
+
+export interface BatchResult {
+  assignments: BatchAssignment[];
+  kept: KeptAssignment[];
+  unassigned: UnassignedOrder[];
+  /** Σ scores of the assignments + Σ penalties of the unassigned orders; pinned orders are not in it. */
+  totalCost: number;
+  /** No assignment of these orders costs less (equal to totalCost when proven optimal); null when not computed. */
+  lowerBound: number | null;
+  provenOptimal: boolean;
+  /** The one-by-one urgency-order baseline's total, which totalCost never exceeds. */
+  greedyCost: number;
+}

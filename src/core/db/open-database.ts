@@ -1,5 +1,5 @@
 import BetterSqlite3 from 'better-sqlite3';
-import { Kysely, SqliteDialect } from 'kysely';
+import { Kysely, SqliteDialect, type SqliteDatabase } from 'kysely';
 import { assertMigrated, migrate } from './migrate';
 import type { Database } from './schema';
 
@@ -46,12 +46,35 @@ export function openDatabase(opts: OpenDatabaseOptions): AppDatabase {
     throw error;
   }
   // Kysely shares the connection; closing it here is enough, Kysely holds nothing else (see SqliteDialectConfig).
-  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
+  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }) });
   return {
     sqlite,
     db,
     close: () => {
       if (sqlite.open) sqlite.close();
+    },
+  };
+}
+
+const STATEMENT_CACHE_LIMIT = 2000;
+
+/**
+ * Kysely prepares every query afresh; preparing costs as much as running a small query. The SQL text of a query
+ * builder is stable (values are parameters), so statements are cached by text. Safe because Kysely runs one query at
+ * a time on this connection.
+ */
+function withStatementCache(sqlite: BetterSqlite3.Database): SqliteDatabase {
+  const statements = new Map<string, BetterSqlite3.Statement>();
+  return {
+    close: () => sqlite.close(),
+    prepare: (sql: string) => {
+      let statement = statements.get(sql);
+      if (!statement) {
+        if (statements.size >= STATEMENT_CACHE_LIMIT) statements.clear();
+        statement = sqlite.prepare(sql);
+        statements.set(sql, statement);
+      }
+      return statement;
     },
   };
 }

@@ -47,7 +47,7 @@ export async function loadRoster(db: Kysely<Database>, now: number, excludeOrder
     const load = workloadBy.get(t.id);
     const week: Partial<Record<Weekday, [string, string][]>> = {};
     for (const s of shiftsBy.get(t.id) ?? []) (week[s.weekday as Weekday] ??= []).push([s.start_time, s.end_time]);
-    const calendar: Calendar = { timeZone: t.time_zone, week };
+    const calendar = shiftCalendar(t.time_zone, week);
     return {
       id: t.id,
       status: t.status as AssignmentTechnician['status'],
@@ -62,6 +62,23 @@ export async function loadRoster(db: Kysely<Database>, now: number, excludeOrder
     };
   });
   return { technicians, names: new Map(rows.map((t) => [t.id, t.name])) };
+}
+
+const shiftCalendars = new Map<string, Calendar>();
+
+/**
+ * The same Calendar object for the same shift pattern, so the calculator's compiled form (cached per object) and
+ * its per-day intervals are reused across requests instead of being rebuilt for every technician every time.
+ */
+function shiftCalendar(timeZone: string, week: Calendar['week']): Calendar {
+  const key = `${timeZone}|${JSON.stringify(week)}`;
+  let calendar = shiftCalendars.get(key);
+  if (!calendar) {
+    if (shiftCalendars.size >= 10_000) shiftCalendars.clear();
+    calendar = { timeZone, week };
+    shiftCalendars.set(key, calendar);
+  }
+  return calendar;
 }
 
 export interface OrderForAssignment {

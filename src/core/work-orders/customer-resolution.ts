@@ -1,6 +1,7 @@
 import tzLookup from '@photostructure/tz-lookup';
 import type { Transaction } from 'kysely';
 import { AppError } from '../../shared/errors';
+import { isKnownTimeZone } from '../../shared/schemas/calendar.schema';
 import type { ServiceRequestInput } from '../../shared/schemas/service-request.schema';
 import type { Database } from '../db/schema';
 import { newId } from '../db/ids';
@@ -62,7 +63,7 @@ async function resolveSite(trx: Trx, customerId: string, ref: ServiceRequestInpu
     if (ref[key] === undefined) throw fieldError(`site.${key}`, 'required to create a site the centre does not know yet');
   }
   const timeZone = ref.timeZone ?? zoneAt(ref.lat!, ref.lon!);
-  if (ref.timeZone && !isZone(ref.timeZone)) throw fieldError('site.timeZone', 'must be an IANA time zone');
+  if (ref.timeZone && !isKnownTimeZone(ref.timeZone)) throw fieldError('site.timeZone', 'must be an IANA time zone');
   const created = {
     id: newId('site'),
     customer_id: customerId,
@@ -85,14 +86,6 @@ export function zoneAt(lat: number, lon: number): string {
   return tzLookup(lat, lon);
 }
 
-function isZone(zone: string): boolean {
-  try {
-    new Intl.DateTimeFormat('en', { timeZone: zone });
-    return true;
-  } catch {
-    return false;
-  }
-}
 
 /** New sites join the region whose centre is nearest; a centre without regions leaves them unassigned. */
 async function nearestRegion(trx: Trx, lat: number, lon: number): Promise<string | null> {

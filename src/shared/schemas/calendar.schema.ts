@@ -18,11 +18,19 @@ export const Calendar = z.object({
 });
 export type Calendar = z.infer<typeof Calendar>;
 
-function isKnownTimeZone(zone: string): boolean {
-  try {
-    new Intl.DateTimeFormat('en', { timeZone: zone });
-    return true;
-  } catch {
-    return false;
+// Constructing a formatter is slow (tens of microseconds); zones are few, so each answer is remembered.
+const zoneValidity = new Map<string, boolean>();
+
+export function isKnownTimeZone(zone: string): boolean {
+  let known = zoneValidity.get(zone);
+  if (known === undefined) {
+    try {
+      new Intl.DateTimeFormat('en', { timeZone: zone });
+      known = true;
+    } catch {
+      known = false;
+    }
+    if (zoneValidity.size < 10_000) zoneValidity.set(zone, known);
   }
+  return known;
 }
