@@ -1,8 +1,8 @@
 import { createHash } from 'node:crypto';
-import type { Kysely, Transaction } from 'kysely';
+import type { Kysely, Selectable, Transaction } from 'kysely';
 import { canonicalJson } from '../../shared/canonical-json';
 import type { Principal } from '../../shared/roles';
-import type { Database } from '../db/schema';
+import type { AuditLogTable, Database } from '../db/schema';
 import { newId } from '../db/ids';
 
 export const GENESIS_HASH = '0'.repeat(64);
@@ -15,19 +15,8 @@ export interface AuditChange {
   after?: unknown;
 }
 
-interface HashedFields {
-  id: string;
-  at: number;
-  actor_kind: string;
-  actor_id: string;
-  actor_name: string;
-  action: string;
-  entity_type: string;
-  entity_id: string;
-  before_json: string | null;
-  after_json: string | null;
-  prev_hash: string;
-}
+/** Every column but the sequence and the hash itself: what the hash covers. */
+type HashedFields = Omit<Selectable<AuditLogTable>, 'seq' | 'hash'>;
 
 /** Each entry's hash covers its own fields and the previous entry's hash, so editing history breaks the chain. */
 export function entryHash(fields: HashedFields): string {

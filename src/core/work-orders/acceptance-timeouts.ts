@@ -3,8 +3,7 @@ import type { Principal } from '../../shared/roles';
 import { SYSTEM_PRINCIPAL } from '../../shared/roles';
 import type { CoreDeps } from '../rpc/handlers';
 import { readDispatchSettings } from '../settings/dispatch-settings';
-import { proposeAssignment } from './assignment-flow';
-import { changeOrder } from './order-transaction';
+import { changeOrder, requeueAwayFrom } from './order-transaction';
 
 const TIMEOUT_PRINCIPAL: Principal = { ...SYSTEM_PRINCIPAL, name: 'Acceptance timeout' };
 
@@ -35,17 +34,9 @@ export async function requeueUnaccepted(deps: CoreDeps): Promise<string[]> {
   const requeued: string[] = [];
   for (const order of overdue) {
     try {
-      await changeOrder(deps, { id: order.id, version: order.version, action: 'accept_timeout', principal: TIMEOUT_PRINCIPAL, now }, async (row) => ({
-        set: {
-          status: 'new',
-          technician_id: null,
-          assignment_json: null,
-          excluded_technicians_json: JSON.stringify([...new Set([...JSON.parse(row.excluded_technicians_json), row.technician_id])]),
-        },
-        to: 'new',
-        data: { technicianId: row.technician_id, timeoutSeconds: acceptTimeoutSeconds },
-        after: (trx) => proposeAssignment(trx, { orderId: row.id, principal: TIMEOUT_PRINCIPAL, now }),
-      }));
+      await changeOrder(deps, { id: order.id, version: order.version, action: 'accept_timeout', principal: TIMEOUT_PRINCIPAL, now }, async (row) =>
+        requeueAwayFrom(row, TIMEOUT_PRINCIPAL, now, { timeoutSeconds: acceptTimeoutSeconds }),
+      );
       requeued.push(order.id);
     } catch {
       // Accepted or changed in the meantime (409): nothing to requeue.

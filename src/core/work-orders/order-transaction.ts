@@ -6,6 +6,7 @@ import { appendAudit } from '../audit/audit-log';
 import type { Database, WorkOrderTable } from '../db/schema';
 import { inTransaction } from '../db/transaction';
 import type { CoreDeps } from '../rpc/handlers';
+import { proposeAssignment } from './assignment-flow';
 import { assertTransition, type LifecycleAction } from './lifecycle';
 import { appendOrderEvent } from './work-order-events';
 import { readWorkOrder } from './work-order-read';
@@ -78,4 +79,22 @@ export async function changeOrder(deps: CoreDeps, request: ChangeRequest, decide
     emit('workOrder.changed', { order: toSummary(order), change: request.action });
     return order;
   });
+}
+
+/**
+ * The change that takes an order away from its technician and back to the queue (a rejection or an acceptance
+ * timeout): that technician is excluded from this order from now on, and a new proposal follows.
+ */
+export function requeueAwayFrom(row: OrderRow, principal: Principal | null, now: number, data: Record<string, unknown>): Change {
+  return {
+    set: {
+      status: 'new',
+      technician_id: null,
+      assignment_json: null,
+      excluded_technicians_json: JSON.stringify([...new Set([...JSON.parse(row.excluded_technicians_json), row.technician_id])]),
+    },
+    to: 'new',
+    data: { technicianId: row.technician_id, ...data },
+    after: (trx) => proposeAssignment(trx, { orderId: row.id, principal, now }),
+  };
 }

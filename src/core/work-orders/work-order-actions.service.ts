@@ -6,7 +6,7 @@ import { toContractCandidate } from './assignment-context';
 import { dispatchOrder, proposeAssignment, rankForOrder } from './assignment-flow';
 import { cancelClocks, resumeResolutionClock, stopClock } from './clock-effects';
 import { missingCompliance, type ComplianceStage } from './compliance';
-import { changeOrder, type OrderRow, type Trx } from './order-transaction';
+import { changeOrder, requeueAwayFrom, type OrderRow, type Trx } from './order-transaction';
 import { PolicyCalendars } from './policy-calendars';
 import { readWorkOrder } from './work-order-read';
 
@@ -149,17 +149,7 @@ export function createWorkOrderActionHandlers(deps: CoreDeps): HandlerMap<Names>
     },
 
     'workOrders.reject': async ({ id, at, reason }, { principal, now }) =>
-      changeOrder(deps, { id, action: 'reject', principal, now, at: eventTime(at) }, async (row) => ({
-        set: {
-          status: 'new',
-          technician_id: null,
-          assignment_json: null,
-          excluded_technicians_json: JSON.stringify([...new Set([...JSON.parse(row.excluded_technicians_json), row.technician_id])]),
-        },
-        to: 'new',
-        data: { reason, technicianId: row.technician_id },
-        after: (trx) => proposeAssignment(trx, { orderId: id, principal, now }),
-      })),
+      changeOrder(deps, { id, action: 'reject', principal, now, at: eventTime(at) }, async (row) => requeueAwayFrom(row, principal, now, { reason })),
 
     'workOrders.progress': async ({ id, at, status, compliance, note }, { principal, now }) => {
       const when = eventTime(at) ?? now;

@@ -26,15 +26,15 @@ const CENTRE: GeoPoint = { lat: 52.37, lon: 4.89 };
 const NOW = Date.UTC(2026, 2, 2, 9, 0);
 const HOUR = 3_600_000;
 const CAPABILITIES = ['van', 'lift', 'refrigerant', 'ladder', 'trailer'];
-/** Field jobs skew short: most are an hour or two, a few take half a day. */
-const DURATIONS = [30, 45, 60, 60, 60, 90, 90, 120, 120, 150, 180, 240];
+/** Field jobs skew short: most take an hour or less, a few half a day (mean 87.5 min). */
+const DURATIONS = [30, 30, 45, 45, 60, 60, 60, 90, 90, 120, 180, 240];
 
 export function randomInstance(options: InstanceOptions): { orders: AssignmentOrder[]; technicians: AssignmentTechnician[]; config: AssignmentConfig } {
   const rng = new Prng(options.seed);
   const catalogue = Array.from({ length: options.skillCatalogue ?? 20 }, (_, i) => `skill-${i + 1}`);
   const [minSkills, maxSkills] = options.skillsPerTech ?? [8, 14];
   const [minCap, maxCap] = options.capacity ?? [300, 480];
-  const [minBooked, maxBooked] = options.booked ?? [0, 0.5];
+  const [minBooked, maxBooked] = options.booked ?? [0, 0.1];
   const radius = options.radiusKm ?? 15;
   const point = (): GeoPoint => {
     const r = radius * Math.sqrt(rng.next());
