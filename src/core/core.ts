@@ -12,6 +12,7 @@ import { createSettingsHandlers } from './settings/settings.service';
 import { createSystemHandlers, type SystemFacts } from './system/system.service';
 import { createPositionHandlers } from './telemetry/positions.service';
 import { requeueUnaccepted } from './work-orders/acceptance-timeouts';
+import { createBatchAssignmentHandlers } from './work-orders/batch-assignment.service';
 import { createIntakeHandlers } from './work-orders/intake.service';
 import { createWorkOrderActionHandlers } from './work-orders/work-order-actions.service';
 import { createWorkOrderQueryHandlers } from './work-orders/work-order-queries';
@@ -49,6 +50,7 @@ export function createCore({ db, clock, logger, facts }: CoreOptions): Core {
     ...createIntakeHandlers(deps),
     ...createWorkOrderActionHandlers(deps),
     ...createSettingsHandlers(deps),
+    ...createBatchAssignmentHandlers(deps),
   };
   const runScheduledJobs = async () => {
     await requeueUnaccepted(deps);

@@ -19,16 +19,16 @@ export interface AssignmentRoster {
 /**
  * Technicians as the assignment engine sees them at `now`: shifts resolved to instants (yesterday to the day after
  * tomorrow, in each technician's zone), time off, and the remaining minutes of their active orders.
- * `excludeOrderId` leaves one order out of the workload (the order being re-decided).
+ * `excludeOrderIds` leaves orders out of the workload (the orders being re-decided).
  */
-export async function loadRoster(db: Kysely<Database>, now: number, excludeOrderId?: string): Promise<AssignmentRoster> {
+export async function loadRoster(db: Kysely<Database>, now: number, excludeOrderIds: readonly string[] = []): Promise<AssignmentRoster> {
   let workloadQuery = db
     .selectFrom('work_orders')
     .select(['technician_id', (eb) => eb.fn.sum<number>('estimated_minutes').as('minutes'), (eb) => eb.fn.countAll<number>().as('orders')])
     .where('status', 'in', ACTIVE_STATUSES)
     .where('technician_id', 'is not', null)
     .groupBy('technician_id');
-  if (excludeOrderId) workloadQuery = workloadQuery.where('id', '!=', excludeOrderId);
+  if (excludeOrderIds.length > 0) workloadQuery = workloadQuery.where('id', 'not in', excludeOrderIds);
   const [rows, skills, vehicles, shifts, timeOff, workload] = await Promise.all([
     db.selectFrom('technicians').selectAll().execute(),
     db.selectFrom('technician_skills').innerJoin('skills', 'skills.id', 'technician_skills.skill_id').select(['technician_id', 'skills.code', 'level', 'certified_until']).execute(),

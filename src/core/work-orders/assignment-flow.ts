@@ -1,4 +1,4 @@
-import type { Transaction } from 'kysely';
+import type { Kysely, Transaction } from 'kysely';
 import type { Principal } from '../../shared/roles';
 import type { Priority } from '../../shared/schemas/common';
 import { assignmentConfig, rankCandidates, type RankResult } from '../assignment';
@@ -10,7 +10,7 @@ import { appendOrderEvent } from './work-order-events';
 type Trx = Transaction<Database>;
 
 /** An order's facts as the assignment engine needs them, read inside the caller's transaction. */
-export async function loadOrderForAssignment(trx: Trx, orderId: string) {
+export async function loadOrderForAssignment(trx: Kysely<Database>, orderId: string) {
   const row = await trx
     .selectFrom('work_orders as wo')
     .innerJoin('sites as s', 's.id', 'wo.site_id')
@@ -35,9 +35,9 @@ export async function loadOrderForAssignment(trx: Trx, orderId: string) {
   };
 }
 
-export async function rankForOrder(trx: Trx, orderId: string, now: number, limit = 5): Promise<{ result: RankResult; roster: AssignmentRoster }> {
+export async function rankForOrder(trx: Kysely<Database>, orderId: string, now: number, limit = 5): Promise<{ result: RankResult; roster: AssignmentRoster }> {
   const { order } = await loadOrderForAssignment(trx, orderId);
-  const roster = await loadRoster(trx, now, orderId);
+  const roster = await loadRoster(trx, now, [orderId]);
   return { result: rankCandidates(order, roster.technicians, assignmentConfig(now), limit), roster };
 }
 

@@ -3,7 +3,8 @@ import type { Category } from '../../shared/schemas/reference.schema';
 import { addBusinessSeconds, businessSecondsBetween } from '../sla';
 import type { CoreDeps, HandlerMap } from '../rpc/handlers';
 import { toContractCandidate } from './assignment-context';
-import { dispatchOrder, proposeAssignment, rankForOrder } from './assignment-flow';
+import { assignTechnician } from './manual-assignment';
+import { proposeAssignment, rankForOrder } from './assignment-flow';
 import { cancelClocks, resumeResolutionClock, stopClock } from './clock-effects';
 import { missingCompliance, type ComplianceStage } from './compliance';
 import { changeOrder, requeueAwayFrom, type OrderRow, type Trx } from './order-transaction';
@@ -61,7 +62,7 @@ export function createWorkOrderActionHandlers(deps: CoreDeps): HandlerMap<Names>
 
     'workOrders.candidates': async ({ id, limit }, { now }) => {
       await readWorkOrder(db, id);
-      const { result, roster } = await rankForOrder(db as never, id, now, limit);
+      const { result, roster } = await rankForOrder(db, id, now, limit);
       return {
         ranked: result.ranked.map((c) => toContractCandidate(c, roster.names)),
         ineligible: result.ineligible.map((t) => ({ technicianId: t.technicianId, technicianName: roster.names.get(t.technicianId) ?? t.technicianId, violations: t.violations })),
@@ -75,24 +76,8 @@ export function createWorkOrderActionHandlers(deps: CoreDeps): HandlerMap<Names>
         data: { technicianId: row.technician_id, notified: ['technician-app'] },
       })),
 
-    'workOrders.assign': async ({ id, version, technicianId, dispatch }, { principal, now }) => {
-      const { result, roster } = await rankForOrder(db as never, id, now, 1000);
-      const candidate = result.ranked.find((c) => c.technicianId === technicianId);
-      if (!candidate) {
-        const why = result.ineligible.find((t) => t.technicianId === technicianId)?.violations.map((v) => v.message).join('; ');
-        throw new AppError('validation', why ? `That technician is not eligible: ${why}` : `No technician with id "${technicianId}".`, [{ path: 'technicianId', message: why ?? 'unknown technician' }]);
-      }
-      return changeOrder(deps, { id, version, action: 'assign', principal, now }, async (row) => ({
-        set: {
-          status: 'assigned',
-          technician_id: technicianId,
-          assignment_json: JSON.stringify({ ...toContractCandidate(candidate, roster.names), proposedAt: now, mode: 'manual' }),
-        },
-        to: 'assigned',
-        data: { technicianId, previousTechnicianId: row.technician_id, score: candidate.score },
-        after: dispatch ? (trx) => dispatchOrder(trx, id, technicianId, principal, now) : undefined,
-      }));
-    },
+    'workOrders.assign': async ({ id, version, technicianId, dispatch }, { principal, now }) =>
+      assignTechnician(deps, { id, version, technicianId, dispatch, principal, now, mode: 'manual' }),
 
     'workOrders.update': async ({ id, version, priority, description, estimatedMinutes }, { principal, now }) =>
       changeOrder(deps, { id, version, action: 'update', principal, now }, async (row) => ({

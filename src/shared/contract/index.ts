@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import { adminMethods } from './admin.contract';
+import { assignmentMethods } from './assignments.contract';
 import { authMethods } from './auth.contract';
 import { intakeMethods } from './intake.contract';
 import { referenceMethods } from './reference.contract';
@@ -22,6 +23,7 @@ export const contract = {
   ...intakeMethods,
   ...workOrderActionMethods,
   ...settingsMethods,
+  ...assignmentMethods,
   ...telemetryMethods,
 };
 

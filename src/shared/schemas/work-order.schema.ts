@@ -101,7 +101,7 @@ export const WorkOrderDetail = WorkOrderSummary.extend({
   holdReason: z.string().nullable(),
   compliance: ComplianceState,
   sla: z.object({ policyId: Id, policyName: z.string(), targets: z.array(SlaTargetState) }).nullable(),
-  assignment: Candidate.extend({ proposedAt: EpochMs, mode: z.enum(['auto', 'approve', 'manual']) }).nullable(),
+  assignment: Candidate.extend({ proposedAt: EpochMs, mode: z.enum(['auto', 'approve', 'manual', 'batch']) }).nullable(),
   excludedTechnicianIds: z.array(Id),
   createdAt: EpochMs,
   updatedBy: z.string(),
