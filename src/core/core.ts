@@ -13,6 +13,7 @@ import { createSystemHandlers, type SystemFacts } from './system/system.service'
 import { createPositionHandlers } from './telemetry/positions.service';
 import { requeueUnaccepted } from './work-orders/acceptance-timeouts';
 import { createBatchAssignmentHandlers } from './work-orders/batch-assignment.service';
+import { retryWaitingOrders } from './work-orders/waiting-orders';
 import { createIntakeHandlers } from './work-orders/intake.service';
 import { createWorkOrderActionHandlers } from './work-orders/work-order-actions.service';
 import { createWorkOrderQueryHandlers } from './work-orders/work-order-queries';
@@ -54,6 +55,7 @@ export function createCore({ db, clock, logger, facts }: CoreOptions): Core {
   };
   const runScheduledJobs = async () => {
     await requeueUnaccepted(deps);
+    await retryWaitingOrders(deps);
   };
   const startScheduler = (intervalMs = 5000) => {
     let running = false;

@@ -58,16 +58,23 @@ async function main(): Promise<void> {
 async function startSimulation(url: string, core: Core, clock: Clock, seed: number) {
   const { key, secret } = (await core.call(
     'apiKeys.create',
-    { kind: 'integration', name: 'Simulator', scopes: ['reference:read', 'telemetry:write', 'requests:write'] },
+    { kind: 'integration', name: 'Simulator', scopes: ['reference:read', 'telemetry:write', 'requests:write', 'work-orders:read'] },
     SYSTEM_PRINCIPAL,
   )) as MethodOutput<'apiKeys.create'>;
-  const simulator = await startSimulator({ baseUrl: url, token: secret, clock, seed, logger: consoleLogger });
+  const dispatcherToken = await signIn(url, 'dispatcher', 'demo-dispatcher');
+  if (!dispatcherToken) consoleLogger.warn('the demo dispatcher cannot sign in: proposals wait for a person');
+  const simulator = await startSimulator({ baseUrl: url, integrationToken: secret, dispatcherToken, clock, seed, logger: consoleLogger });
   return {
     stop: async () => {
       simulator.stop();
       await core.call('apiKeys.revoke', { id: key.id }, SYSTEM_PRINCIPAL);
     },
   };
+}
+
+async function signIn(url: string, username: string, password: string): Promise<string | null> {
+  const response = await fetch(`${url}/api/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password }) });
+  return response.ok ? ((await response.json()) as { token: string }).token : null;
 }
 
 main().catch((error) => {

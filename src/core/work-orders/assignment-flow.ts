@@ -43,19 +43,23 @@ export async function rankForOrder(trx: Kysely<Database>, orderId: string, now: 
 
 /**
  * Runs the engine for a `new` order and records its proposal (`assigned`), then dispatches at once when the centre
- * is in auto mode. With no eligible technician the order stays `new` and its history says why.
+ * is in auto mode. With no eligible technician the order stays `new` and its history says why. True if proposed.
  */
 export async function proposeAssignment(
   trx: Trx,
   { orderId, principal, now }: { orderId: string; principal: Principal | null; now: number },
-): Promise<void> {
+): Promise<boolean> {
   const { result, roster } = await rankForOrder(trx, orderId, now, 1);
   const best = result.ranked[0];
   if (!best) {
     const excludedBy: Record<string, number> = {};
     for (const t of result.ineligible) for (const v of t.violations) excludedBy[v.constraint] = (excludedBy[v.constraint] ?? 0) + 1;
-    await appendOrderEvent(trx, orderId, principal, now, { type: 'no_candidate', at: now, data: { technicians: result.ineligible.length, excludedBy } });
-    return;
+    // Retries run every few seconds: the history records the first failure, not every retry.
+    const last = await trx.selectFrom('work_order_events').select('type').where('work_order_id', '=', orderId).orderBy('seq', 'desc').limit(1).executeTakeFirst();
+    if (last?.type !== 'no_candidate') {
+      await appendOrderEvent(trx, orderId, principal, now, { type: 'no_candidate', at: now, data: { technicians: result.ineligible.length, excludedBy } });
+    }
+    return false;
   }
   const settings = await readDispatchSettings(trx);
   const candidate = toContractCandidate(best, roster.names);
@@ -79,6 +83,7 @@ export async function proposeAssignment(
     data: { technicianId: best.technicianId, technicianName: candidate.technicianName, score: candidate.score, mode: settings.mode },
   });
   if (settings.mode === 'auto') await dispatchOrder(trx, orderId, best.technicianId, principal, now);
+  return true;
 }
 
 /** `dispatched` means the technician was notified; the notification goes out as the order's change event. */

@@ -31,7 +31,7 @@ export interface Change {
   to: WorkOrderStatus | null;
   data?: Record<string, unknown>;
   /** Work done in the same transaction after the row is updated (clocks, follow-up proposals). */
-  after?: (trx: Trx) => Promise<void>;
+  after?: (trx: Trx) => Promise<unknown>;
 }
 
 /**

@@ -1,13 +1,18 @@
 import type { Clock } from '../../core/clock';
-import type { Logger } from '../../core/logger';
 import { Prng } from '../../core/demo/prng';
+import type { Logger } from '../../core/logger';
 import type { MethodOutput } from '../../shared/contract';
-import { distanceKm, moveToward, type LatLon } from './geo';
+import { SimulatorApi } from './api-client';
+import { FieldCrew } from './field-crew';
+import { RequestFeed } from './request-feed';
+import { VirtualDispatcher } from './virtual-dispatcher';
 
 export interface SimulatorOptions {
   baseUrl: string;
-  /** An integration key with `reference:read` and `telemetry:write`: the simulator is just another integration. */
-  token: string;
+  /** An integration key with requests:write, telemetry:write, work-orders:read and reference:read. */
+  integrationToken: string;
+  /** A dispatcher's session token, for the simulated dispatcher; without it proposals wait for a person. */
+  dispatcherToken: string | null;
   clock: Clock;
   seed: number;
   logger: Logger;
@@ -15,95 +20,42 @@ export interface SimulatorOptions {
   tickMs?: number;
 }
 
-type Technician = MethodOutput<'technicians.list'>[number];
-
-interface Driver {
-  id: string;
-  at: LatLon;
-  target: LatLon | null;
-  /** Simulated instant until which the technician works on site before driving on. */
-  busyUntil: number;
-  random: Prng;
-}
-
-const CITY_SPEED_KMH = 32;
-const MIN_ON_SITE_MS = 20 * 60_000;
-const MAX_ON_SITE_MS = 90 * 60_000;
-
 /**
- * Drives the demo centre's technicians between customer sites in simulated time and reports their GPS pings
- * through the public HTTP API, exactly as a fleet-tracking integration would.
+ * Keeps the demo centre alive in simulated time, entirely through the public HTTP API: customer requests arrive,
+ * technicians accept, drive (GPS pings), work and complete, and a simulated dispatcher approves what nobody else did.
  */
-export async function startSimulator(opts: SimulatorOptions): Promise<{ stop(): void; pings(): number }> {
-  const call = async <T>(method: string, path: string, body?: unknown): Promise<T> => {
-    const response = await fetch(`${opts.baseUrl}${path}`, {
-      method,
-      headers: { authorization: `Bearer ${opts.token}`, ...(body ? { 'content-type': 'application/json' } : {}) },
-      body: body ? JSON.stringify(body) : undefined,
-    });
-    if (!response.ok) throw new Error(`${method} ${path} answered ${response.status}: ${await response.text()}`);
-    return (await response.json()) as T;
-  };
+export async function startSimulator(opts: SimulatorOptions): Promise<{ stop(): void; stats(): { requests: number; pings: number } }> {
+  const api = new SimulatorApi(opts.baseUrl, opts.integrationToken);
+  const [technicians, categories, customers] = await Promise.all([
+    api.call<MethodOutput<'technicians.list'>>('GET', '/technicians'),
+    api.call<MethodOutput<'categories.list'>>('GET', '/categories'),
+    api.all<MethodOutput<'customers.list'>['items'][number]>('/customers'),
+  ]);
+  const runId = `${opts.seed}-${opts.clock.now().toString(36)}`;
+  const feed = new RequestFeed(api, new Prng(opts.seed * 31 + 1), categories, customers, runId);
+  const crew = new FieldCrew(api, new Prng(opts.seed * 31 + 2), technicians, categories);
+  const dispatcher = opts.dispatcherToken ? new VirtualDispatcher(new SimulatorApi(opts.baseUrl, opts.dispatcherToken)) : null;
 
-  const technicians = await call<Technician[]>('GET', '/api/v1/technicians');
-  const sites = await loadSites(call);
-  const drivers: Driver[] = technicians
-    .filter((t) => t.vehicle?.status === 'in_service')
-    .map((t, index) => ({
-      id: t.id,
-      at: t.position ?? t.home,
-      target: null,
-      busyUntil: 0,
-      random: new Prng(opts.seed * 7919 + index),
-    }));
-
-  let lastTick = opts.clock.now();
-  let pings = 0;
-  let running = true;
-
-  const tick = async () => {
-    const now = opts.clock.now();
-    const elapsedH = (now - lastTick) / 3_600_000;
-    lastTick = now;
-    await Promise.all(
-      drivers.map(async (driver) => {
-        if (now < driver.busyUntil) return;
-        if (!driver.target) driver.target = (sites.length ? driver.random.pick(sites) : null);
-        if (!driver.target) return;
-        driver.at = moveToward(driver.at, driver.target, CITY_SPEED_KMH * elapsedH);
-        if (distanceKm(driver.at, driver.target) < 0.01) {
-          driver.target = null;
-          driver.busyUntil = now + MIN_ON_SITE_MS + driver.random.next() * (MAX_ON_SITE_MS - MIN_ON_SITE_MS);
-        }
-        await call('POST', `/api/v1/technicians/${driver.id}/position`, { lat: round(driver.at.lat), lon: round(driver.at.lon), at: now });
-        pings += 1;
-      }),
-    );
-  };
-
+  let last = opts.clock.now();
+  let requests = 0;
+  let busy = false;
   const timer = setInterval(() => {
-    if (!running) return;
-    tick().catch((error) => opts.logger.warn('simulator tick failed', { error: String(error) }));
+    if (busy) return;
+    busy = true;
+    const now = opts.clock.now();
+    const elapsed = now - last;
+    last = now;
+    (async () => {
+      requests += await feed.tick(now, elapsed);
+      await crew.tick(now, elapsed);
+      await dispatcher?.tick(now);
+    })()
+      .catch((error) => opts.logger.warn('simulator tick failed', { error: String(error) }))
+      .finally(() => (busy = false));
   }, opts.tickMs ?? 1000);
-  opts.logger.info('simulator started', { technicians: drivers.length, sites: sites.length });
+  opts.logger.info('simulator started', { technicians: technicians.length, customers: customers.length, virtualDispatcher: dispatcher !== null });
   return {
-    stop: () => {
-      running = false;
-      clearInterval(timer);
-    },
-    pings: () => pings,
+    stop: () => clearInterval(timer),
+    stats: () => ({ requests, pings: crew.pings }),
   };
 }
-
-async function loadSites(call: <T>(method: string, path: string) => Promise<T>): Promise<LatLon[]> {
-  const sites: LatLon[] = [];
-  let cursor: string | null = null;
-  do {
-    const page: MethodOutput<'customers.list'> = await call('GET', `/api/v1/customers?limit=500${cursor ? `&cursor=${cursor}` : ''}`);
-    for (const customer of page.items) for (const site of customer.sites) sites.push({ lat: site.lat, lon: site.lon });
-    cursor = page.nextCursor;
-  } while (cursor);
-  return sites;
-}
-
-const round = (value: number) => Math.round(value * 1e6) / 1e6;

@@ -12,8 +12,13 @@ const ComplianceValues = z.record(z.string().max(50), z.union([z.string().max(20
 const TechAction = z.strictObject({ id: Id, at: IsoInstant.optional() });
 const FIELD_ROLES: readonly Role[] = ['technician', 'admin', 'dispatcher'];
 
-const action = <I extends z.ZodType>(summary: string, input: I, path: string, roles: readonly Role[] = STAFF) =>
-  defineMethod({ summary, input, output: WorkOrderDetail, roles, scopes: ['telemetry:write'], mutates: true, http: { method: 'POST', path } });
+/** A dispatcher's decision: staff only, never an integration key. */
+const action = <I extends z.ZodType>(summary: string, input: I, path: string) =>
+  defineMethod({ summary, input, output: WorkOrderDetail, roles: STAFF, mutates: true, http: { method: 'POST', path } });
+
+/** Field progress: the assigned technician, staff on their behalf, or an execution engine with `telemetry:write`. */
+const fieldAction = <I extends z.ZodType>(summary: string, input: I, path: string) =>
+  defineMethod({ summary, input, output: WorkOrderDetail, roles: FIELD_ROLES, scopes: ['telemetry:write'], mutates: true, http: { method: 'POST', path } });
 
 export const workOrderActionMethods = {
   'workOrders.get': defineMethod({
@@ -51,19 +56,17 @@ export const workOrderActionMethods = {
     Versioned.extend({ reason: Reason }),
     '/work-orders/{id}/reopen',
   ),
-  'workOrders.accept': action('The technician accepts the dispatched order.', TechAction, '/work-orders/{id}/accept', FIELD_ROLES),
-  'workOrders.reject': action('The technician rejects it: back to new for reassignment, this technician excluded.', TechAction.extend({ reason: Reason }), '/work-orders/{id}/reject', FIELD_ROLES),
-  'workOrders.progress': action(
+  'workOrders.accept': fieldAction('The technician accepts the dispatched order.', TechAction, '/work-orders/{id}/accept'),
+  'workOrders.reject': fieldAction('The technician rejects it: back to new for reassignment, this technician excluded.', TechAction.extend({ reason: Reason }), '/work-orders/{id}/reject'),
+  'workOrders.progress': fieldAction(
     'Report en route, on site or completed (with the compliance fields the category requires for that step).',
     TechAction.extend({ status: z.enum(['en_route', 'on_site', 'completed']), compliance: ComplianceValues.optional(), note: Reason.optional() }),
     '/work-orders/{id}/progress',
-    FIELD_ROLES,
   ),
-  'workOrders.hold': action(
+  'workOrders.hold': fieldAction(
     'Put an accepted, en-route or on-site order on hold with a reason (e.g. waiting_customer, waiting_parts).',
     TechAction.extend({ reason: z.string().trim().min(1).max(50).regex(/^[a-z_]+$/, 'a reason code like waiting_parts') }),
     '/work-orders/{id}/hold',
-    FIELD_ROLES,
   ),
-  'workOrders.resume': action('Resume an order on hold: it returns to the state it left.', TechAction, '/work-orders/{id}/resume', FIELD_ROLES),
+  'workOrders.resume': fieldAction('Resume an order on hold: it returns to the state it left.', TechAction, '/work-orders/{id}/resume'),
 };

@@ -164,3 +164,23 @@ describe('NDJSON batches', () => {
     expect(response.body.code).toBe('payload_too_large');
   });
 });
+
+describe('orders nobody could take', () => {
+  it('stay new with the reason recorded once, and are proposed when a technician comes on shift', async () => {
+    // Sunday 04:00 in Rivermouth: the demo has no shift then.
+    clock.set(Date.parse('2026-11-29T03:00:00Z'));
+    const created = (await api(server.url, '/api/v1/service-requests', { token: integrationKey, body: request('night-1', { receivedAt: undefined, priority: 'P1' }) })).body;
+    expect(created.status).toBe('new');
+    await server.core.runScheduledJobs();
+    await server.core.runScheduledJobs();
+    const waiting = (await api(server.url, `/api/v1/work-orders/${created.id}`)).body;
+    expect(waiting.events.map((e: any) => e.type)).toEqual(['created', 'no_candidate']);
+    expect(waiting.events[1].data.excludedBy.shift).toBeGreaterThan(0);
+    // Monday 08:30: the day shift has started.
+    clock.set(Date.parse('2026-11-30T07:30:00Z'));
+    await server.core.runScheduledJobs();
+    const proposed = (await api(server.url, `/api/v1/work-orders/${created.id}`)).body;
+    expect(proposed.status).toBe('dispatched');
+    expect(proposed.events.map((e: any) => e.type)).toEqual(['created', 'no_candidate', 'assigned', 'dispatched']);
+  });
+});
