@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import { createAdminHandlers } from './admin/admin.service';
+import { createAuditHandlers } from './audit/audit.service';
 import { createAuthService, type AuthService } from './auth/auth.service';
 import type { Clock } from './clock';
 import type { Database } from './db/schema';
@@ -52,6 +53,7 @@ export function createCore({ db, clock, logger, facts }: CoreOptions): Core {
     ...createWorkOrderActionHandlers(deps),
     ...createSettingsHandlers(deps),
     ...createBatchAssignmentHandlers(deps),
+    ...createAuditHandlers(deps),
   };
   const runScheduledJobs = async () => {
     await requeueUnaccepted(deps);

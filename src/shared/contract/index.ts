@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import { adminMethods } from './admin.contract';
 import { assignmentMethods } from './assignments.contract';
+import { auditMethods } from './audit.contract';
 import { authMethods } from './auth.contract';
 import { intakeMethods } from './intake.contract';
 import { referenceMethods } from './reference.contract';
@@ -24,6 +25,7 @@ export const contract = {
   ...workOrderActionMethods,
   ...settingsMethods,
   ...assignmentMethods,
+  ...auditMethods,
   ...telemetryMethods,
 };
 
