@@ -1,6 +1,6 @@
 import { MINUTE_MS, num, span } from './format';
 import { greatCircleKm, travelMinutes } from './geo';
-import type { AssignmentConfig, AssignmentOrder, AssignmentTechnician, Violation } from './types';
+import type { AssignmentConfig, AssignmentOrder, AssignmentTechnician, RequiredSkill, Violation } from './types';
 
 /**
  * The hard constraints of DOMAIN.md "Assignment". One code path serves two callers: the hot loops (ranking 2,000
@@ -18,6 +18,39 @@ import type { AssignmentConfig, AssignmentOrder, AssignmentTechnician, Violation
  *   vehicle capability.
  * - A certificate is valid up to and including `certifiedUntil`.
  */
+
+/*
+ * Ranking one order against 2,000 technicians reports why each of the ~1,500 ineligible ones is out; allocating a
+ * fresh violation for each would keep the garbage collector busy enough to show in the p99. Violations that read the
+ * same for every technician are therefore frozen and shared: constants below, and per-requirement ones cached.
+ */
+const UNAVAILABLE: Violation = Object.freeze({ constraint: 'status', message: 'is unavailable' });
+const EXCLUDED: Violation = Object.freeze({ constraint: 'excluded', message: 'is excluded from this order (e.g. rejected it)' });
+const NO_SHIFT: Violation = Object.freeze({ constraint: 'shift', message: 'is off shift with no later shift scheduled' });
+const IN_MAINTENANCE: Violation = Object.freeze({ constraint: 'vehicle', message: 'has a vehicle in maintenance' });
+const OUT_OF_SERVICE: Violation = Object.freeze({ constraint: 'vehicle', message: 'has a vehicle out of service' });
+
+/** Skill shortfalls by requirement and held level (0 = not held): a handful per requirement. */
+const shortfalls = new WeakMap<RequiredSkill, Violation[]>();
+function skillShortfall(required: RequiredSkill, level: number): Violation {
+  let byLevel = shortfalls.get(required);
+  if (!byLevel) shortfalls.set(required, (byLevel = []));
+  return (byLevel[level] ??= Object.freeze({
+    constraint: 'skill',
+    message:
+      level === 0
+        ? `lacks skill ${required.skillCode} (needs level ${required.minLevel})`
+        : `has ${required.skillCode} at level ${level}, below the required ${required.minLevel}`,
+  }));
+}
+
+/** Vehicle violations depend on capability names only; their vocabulary is small, so this cache stays small. */
+const vehicleViolations = new Map<string, Violation>();
+function vehicleViolation(message: string): Violation {
+  let violation = vehicleViolations.get(message);
+  if (!violation) vehicleViolations.set(message, (violation = Object.freeze({ constraint: 'vehicle', message })));
+  return violation;
+}
 
 /** What the objective needs from a probe; one object is reused across a whole loop. */
 export interface Probe {
@@ -47,12 +80,12 @@ export function checkConstraints(
   if (tech.status === 'unavailable') {
     if (!sink) return false;
     ok = false;
-    sink.push({ constraint: 'status', message: 'is unavailable' });
+    sink.push(UNAVAILABLE);
   }
   if (order.excludedTechnicianIds.includes(tech.id)) {
     if (!sink) return false;
     ok = false;
-    sink.push({ constraint: 'excluded', message: 'is excluded from this order (e.g. rejected it)' });
+    sink.push(EXCLUDED);
   }
   if (!checkSkills(order, tech, now, out, sink)) {
     if (!sink) return false;
@@ -103,7 +136,7 @@ function checkTime(order: AssignmentOrder, tech: AssignmentTechnician, config: A
   } else {
     if (!sink) return false;
     // No departure exists, so there is no job window to test time off against.
-    sink.push({ constraint: 'shift', message: 'is off shift with no later shift scheduled' });
+    sink.push(NO_SHIFT);
     return false;
   }
   out.arrivalAt = out.departAt + travelMs;
@@ -123,22 +156,18 @@ function checkSkills(order: AssignmentOrder, tech: AssignmentTechnician, now: nu
   let ok = true;
   let excess = 0;
   for (const required of order.requiredSkills) {
-    const code = required.skillCode;
-    const held = findSkill(tech, code);
-    let message: string | null = null;
-    let constraint: 'skill' | 'certification' = 'skill';
-    if (held === undefined) message = `lacks skill ${code} (needs level ${required.minLevel})`;
-    else if (held.level < required.minLevel) message = `has ${code} at level ${held.level}, below the required ${required.minLevel}`;
-    else if (held.certifiedUntil !== null && held.certifiedUntil < now) {
-      constraint = 'certification';
-      message = `has a ${code} certification that expired ${span((now - held.certifiedUntil) / MINUTE_MS)} ago`;
-    } else {
+    const held = findSkill(tech, required.skillCode);
+    if (held !== undefined && held.level >= required.minLevel && (held.certifiedUntil === null || held.certifiedUntil >= now)) {
       excess += held.level - required.minLevel;
       continue;
     }
     if (!sink) return false;
     ok = false;
-    sink.push({ constraint, message });
+    if (held === undefined || held.level < required.minLevel) sink.push(skillShortfall(required, held?.level ?? 0));
+    else {
+      const ago = span((now - held.certifiedUntil!) / MINUTE_MS);
+      sink.push({ constraint: 'certification', message: `has a ${required.skillCode} certification that expired ${ago} ago` });
+    }
   }
   out.excessLevels = excess;
   return ok;
@@ -156,20 +185,20 @@ function checkVehicle(order: AssignmentOrder, tech: AssignmentTechnician, sink: 
   const vehicle = tech.vehicle;
   if (vehicle === null) {
     if (needs.length === 0) return true;
-    sink?.push({ constraint: 'vehicle', message: `has no vehicle, the order needs ${needs.join(', ')}` });
+    sink?.push(vehicleViolation(`has no vehicle, the order needs ${needs.join(', ')}`));
     return false;
   }
   let ok = true;
   if (vehicle.status !== 'in_service') {
     if (!sink) return false;
     ok = false;
-    sink.push({ constraint: 'vehicle', message: `has a vehicle ${vehicle.status === 'maintenance' ? 'in maintenance' : 'out of service'}` });
+    sink.push(vehicle.status === 'maintenance' ? IN_MAINTENANCE : OUT_OF_SERVICE);
   }
   for (const capability of needs) {
     if (!vehicle.capabilities.includes(capability)) {
       if (!sink) return false;
       ok = false;
-      sink.push({ constraint: 'vehicle', message: `has a vehicle without ${capability}` });
+      sink.push(vehicleViolation(`has a vehicle without ${capability}`));
     }
   }
   return ok;

@@ -106,13 +106,6 @@ export function loadsOf(gap: Gap, solution: Solution): Float64Array {
   return load;
 }
 
-/** True when every technician's orders fit its capacity. */
-export function isFeasible(gap: Gap, solution: Solution): boolean {
-  const load = loadsOf(gap, solution);
-  for (let t = 0; t < gap.techCount; t++) if (load[t]! > gap.capacity[t]! + EPS) return false;
-  return true;
-}
-
 /**
  * Orders one by one in the given sequence, each to its cheapest option that still fits: the greedy baseline, and a
  * starting point the optimiser can only improve on.

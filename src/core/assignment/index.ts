@@ -7,5 +7,4 @@ export { evaluateCandidate, rankCandidates } from './rank';
 export { assignBatch, type BatchOptions } from './batch';
 export { greedyAssign } from './greedy';
 export { slaRiskMinutes } from './objective';
-export { greatCircleKm } from './geo';
 export type * from './types';

@@ -7,10 +7,10 @@ import { localSearch } from './local-search';
  * With a price λ[t] ≥ 0 per minute of technician t, the capacities leave the problem and each order simply takes its
  * cheapest option at adjusted cost c[o,t] + λ[t]·w[o] (or stays unassigned at P[o]). For every λ,
  *   L(λ) = Σ_o min(P[o], min_t c[o,t] + λ[t]·w[o]) − Σ_t λ[t]·C[t]
- * is a lower bound on the optimum (weak duality), and its maximum equals the LP relaxation's optimum. The prices are
- * also the best guide we have to the integer problem: they say which technicians' minutes are scarce, so each
- * iterate yields a primal solution by letting orders pick their cheapest adjusted option in order of regret (how much
- * they lose by missing it), and the best of these is polished by local search.
+ * is a lower bound on the optimum (weak duality), and its maximum equals the LP relaxation's optimum. The prices say
+ * which technicians' minutes are scarce, so each iterate yields a primal solution by letting orders pick their
+ * cheapest adjusted option in order of regret (how much they lose by missing it), the best of which is polished by
+ * local search; and they seed the stronger relaxation of knapsack-lagrangian.ts and the bounds of exact.ts.
  */
 export interface LagrangianOutcome {
   solution: Solution;
@@ -19,12 +19,14 @@ export interface LagrangianOutcome {
   lowerBound: number;
   /** The prices λ that gave it. */
   price: Float64Array;
+  /** What each order is worth at those prices, min(P[o], min_t c[o,t] + λ[t]·w[o]): the LP duals of the orders. */
+  duals: Float64Array;
 }
 
 const CONSTRUCT_EVERY = 5;
 const STALL_BEFORE_HALVING = 20;
 
-export function lagrangianSearch(gap: Gap, incumbent: Solution, deadline: number, maxIterations = 400): LagrangianOutcome {
+export function lagrangianSearch(gap: Gap, incumbent: Solution, deadline: number, maxIterations = 200): LagrangianOutcome {
   const { orderCount, techCount, weight, capacity, penalty, first, pairTech, pairCost } = gap;
   const price = new Float64Array(techCount);
   const usage = new Float64Array(techCount);
@@ -80,11 +82,16 @@ export function lagrangianSearch(gap: Gap, incumbent: Solution, deadline: number
     const step = (theta * (bestCost - bound)) / norm;
     for (let t = 0; t < techCount; t++) price[t] = Math.max(0, price[t]! + step * usage[t]!);
   }
+  const duals = new Float64Array(orderCount);
+  for (let o = 0; o < orderCount; o++) {
+    duals[o] = penalty[o]!;
+    for (let p = first[o]!; p < first[o + 1]!; p++) duals[o] = Math.min(duals[o]!, pairCost[p]! + bestPrice[pairTech[p]!]! * weight[o]!);
+  }
   const polished = localSearch(gap, construct(gap, bestPrice), deadline);
   const polishedCost = solutionCost(gap, polished);
-  if (polishedCost < bestCost - EPS) return { solution: polished, cost: polishedCost, lowerBound, price: bestPrice };
+  if (polishedCost < bestCost - EPS) return { solution: polished, cost: polishedCost, lowerBound, price: bestPrice, duals };
   const again = localSearch(gap, best, deadline);
-  return { solution: again, cost: solutionCost(gap, again), lowerBound, price: bestPrice };
+  return { solution: again, cost: solutionCost(gap, again), lowerBound, price: bestPrice, duals };
 }
 
 /** Orders in decreasing regret, each to its cheapest adjusted option that still fits (or unassigned). */

@@ -7,8 +7,8 @@ import { EPS, type Gap, type Solution } from './gap';
  *   orders or by moving that order on to a third technician (an ejection chain of length two);
  * - unassigned order: put it where it fits, or make room on a technician by sending one of its orders elsewhere,
  *   or by dropping one or two of its orders (worth it when they are of lower priority or shorter).
- * These are the neighbourhoods that close most of the gap left by a price-guided construction (lagrangian.ts): the
- * construction decides roughly who gets which order, the moves repair the packing of minutes.
+ * It is the quick polish every construction gets (lagrangian.ts, knapsack-lagrangian.ts): a construction decides
+ * roughly who gets which order, these moves repair the packing of minutes. Deeper moves live in ejection-chains.ts.
  */
 export function localSearch(gap: Gap, start: Solution, deadline: number): Solution {
   const s = new Search(gap, start);

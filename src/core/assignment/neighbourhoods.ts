@@ -9,21 +9,22 @@ import { EPS, type Gap, type Solution } from './gap';
  * technician for a third — and single moves cannot see such trades; an exact repack of a few technicians sees all
  * of them at once.
  *
- * A neighbourhood is a walk through the "could take the same order" graph: from a starting technician, follow a
- * pooled order to another technician it is eligible for, and so on, so each group really can exchange work. Walks
- * start from every technician in turn; when a whole round finds nothing, walks get one technician longer.
+ * A neighbourhood is a walk through the "could take the same order" graph: from a starting technician, follow one
+ * of the group's orders to another technician it could cheaply go to, and so on, so each group really can exchange
+ * work. Every round starts a walk from every technician; after two rounds that find nothing, walks get one
+ * technician longer, up to MAX_GROUP.
  *
- * Every applied repack lowers the total, so the search only improves its start. The walk is seeded, so the same
- * batch gives the same proposal.
+ * Every applied repack lowers the total, so the search only improves its start. The walks are seeded, so a batch
+ * whose search finishes within its time budget always gets the same proposal.
  */
 export function repackNeighbourhoods(gap: Gap, start: Solution, price: Float64Array, deadline: number): Solution {
-  const { orderCount, techCount, weight, capacity, penalty, first, pairTech, pairCost, pairAt } = gap;
+  const { orderCount, techCount, weight, capacity, penalty, first, pairTech, pairCost, pairOrder, techFirst, techPairs } = gap;
   const solution = Int32Array.from(start);
   const members: number[][] = Array.from({ length: techCount }, () => []);
   for (let o = 0; o < orderCount; o++) if (solution[o]! >= 0) members[pairTech[solution[o]!]!]!.push(o);
   const room = new Float64Array(techCount);
   const inPool = new Uint8Array(orderCount);
-  const candidates: number[] = [];
+  const candidates: { o: number; saving: number }[] = [];
   const rng = new Prng(0x5eed);
 
   for (let size = 2, quiet = 0; size <= MAX_GROUP && performance.now() < deadline; ) {
@@ -67,16 +68,19 @@ export function repackNeighbourhoods(gap: Gap, start: Solution, price: Float64Ar
    * minute on t, since an overloaded batch can have dozens per technician and the repack's time grows with the pool.
    */
   function add(t: number, pool: number[]): void {
-    for (const o of members[t]!) if (!inPool[o]) (inPool[o] = 1), pool.push(o);
-    candidates.length = 0;
-    for (let o = 0; o < orderCount; o++) {
-      const p = solution[o]! < 0 && !inPool[o] ? pairAt[o * techCount + t]! : -1;
-      if (p >= 0 && weight[o]! <= capacity[t]! + EPS) candidates.push(o, (penalty[o]! - pairCost[p]!) / weight[o]!);
+    for (const o of members[t]!) {
+      if (inPool[o]) continue;
+      inPool[o] = 1;
+      pool.push(o);
     }
-    const count = candidates.length / 2;
-    const order = Array.from({ length: count }, (_, i) => i).sort((a, b) => candidates[2 * b + 1]! - candidates[2 * a + 1]!);
-    for (let i = 0; i < Math.min(count, UNASSIGNED_PER_TECH); i++) {
-      const o = candidates[2 * order[i]!]!;
+    candidates.length = 0;
+    for (let k = techFirst[t]!; k < techFirst[t + 1]!; k++) {
+      const p = techPairs[k]!;
+      const o = pairOrder[p]!;
+      if (solution[o]! < 0 && !inPool[o]) candidates.push({ o, saving: (penalty[o]! - pairCost[p]!) / Math.max(weight[o]!, EPS) });
+    }
+    candidates.sort((a, b) => b.saving - a.saving || a.o - b.o);
+    for (const { o } of candidates.slice(0, UNASSIGNED_PER_TECH)) {
       inPool[o] = 1;
       pool.push(o);
     }
@@ -103,7 +107,7 @@ export function repackNeighbourhoods(gap: Gap, start: Solution, price: Float64Ar
   }
 }
 
-/** Beyond six technicians a repack rarely finishes within its node budget, so bigger walks stop paying. */
+/** Bigger groups make each repack cost more than the ejection chains and packing searches after it gain. */
 const MAX_GROUP = 6;
 const UNASSIGNED_PER_TECH = 12;
 const CHEAP_OPTIONS = 4;
