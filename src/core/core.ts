@@ -12,6 +12,7 @@ import { createRouter, type CallFn } from './rpc/router';
 import { createSettingsHandlers } from './settings/settings.service';
 import { createSystemHandlers, type SystemFacts } from './system/system.service';
 import { createPositionHandlers } from './telemetry/positions.service';
+import { createTelemetryHandlers } from './telemetry/telemetry.service';
 import { requeueUnaccepted } from './work-orders/acceptance-timeouts';
 import { createBatchAssignmentHandlers } from './work-orders/batch-assignment.service';
 import { retryWaitingOrders } from './work-orders/waiting-orders';
@@ -42,6 +43,7 @@ export function createCore({ db, clock, logger, facts }: CoreOptions): Core {
   const bus = new EventBus();
   const deps: CoreDeps = { db, bus, clock, logger };
   const auth = createAuthService(deps);
+  const actions = createWorkOrderActionHandlers(deps);
   const handlers: Handlers = {
     ...createSystemHandlers(deps, { version: facts?.version ?? '0.0.0', startedAt: facts?.startedAt ?? clock.now(), demo: facts?.demo ?? false }),
     ...auth.handlers,
@@ -50,10 +52,11 @@ export function createCore({ db, clock, logger, facts }: CoreOptions): Core {
     ...createWorkOrderQueryHandlers(deps),
     ...createPositionHandlers(deps),
     ...createIntakeHandlers(deps),
-    ...createWorkOrderActionHandlers(deps),
+    ...actions,
     ...createSettingsHandlers(deps),
     ...createBatchAssignmentHandlers(deps),
     ...createAuditHandlers(deps),
+    ...createTelemetryHandlers(deps, actions),
   };
   const runScheduledJobs = async () => {
     await requeueUnaccepted(deps);

@@ -1,10 +1,11 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import { contract, METHOD_NAMES, type MethodDef, type MethodName } from '../shared/contract';
+import type { z } from 'zod';
+import { contract, METHOD_NAMES, type MethodDef } from '../shared/contract';
 import { AppError } from '../shared/errors';
 import type { Core } from '../core';
 import { principalOf } from './bearer';
 import { authorize } from '../core/rpc/router';
-import { NDJSON_BODY_LIMIT, NDJSON_TYPE, runNdjsonBatch } from './ndjson';
+import { NDJSON_BODY_LIMIT, NDJSON_TYPE, runCollectedNdjson, runNdjsonBatch } from './ndjson';
 
 /** `/technicians/{technicianId}/position` → `/technicians/:technicianId/position` (fastify's syntax). */
 export const toFastifyPath = (path: string): string => path.replace(/\{(\w+)\}/g, ':$1');
@@ -65,7 +66,12 @@ export function registerRpcRoutes(app: FastifyInstance, core: Core): void {
           if (!batch) throw new AppError('unsupported_media_type', `${def.http!.method} ${def.http!.path} takes application/json.`);
           // The whole batch is refused at once for a caller who may not call the method at all.
           authorize(name, def, principal);
-          return reply.code(200).send(await runNdjsonBatch(core, name as MethodName, String(request.body ?? ''), principal, batch.maxLines, status));
+          const body = String(request.body ?? '');
+          if (batch.collect) {
+            const element = ((def.input as z.ZodObject).shape[batch.collect] as z.ZodArray).element as z.ZodType;
+            return reply.code(200).send(await runCollectedNdjson(core, name, body, principal, batch.maxLines, batch.collect, element));
+          }
+          return reply.code(200).send(await runNdjsonBatch(core, name, body, principal, batch.maxLines, status));
         }
         return reply.code(status).send(await core.call(name, restInput(def, request), principal));
       },

@@ -1,7 +1,7 @@
 import type { Generated } from 'kysely';
 import type { ActorKind, Priority, SlaMetric } from './schema-reference';
 
-/** Row types of the tables created by 0002_operations (conventions in ./schema.ts). */
+/** Row types of the tables created by 0002_operations and changed by later migrations (conventions in ./schema.ts). */
 
 export type RequestChannel = 'web' | 'mobile' | 'api' | 'manual' | 'simulator';
 export type WorkOrderStatus =
@@ -102,6 +102,8 @@ export interface SlaClockTable {
   thresholds_fired_json: Generated<string>;
   breach_fired_at: number | null;
   updated_at: number;
+  /** 0003: the earliest threshold or breach instant not yet fired; null when nothing is left to fire. */
+  next_fire_at: number | null;
 }
 
 export interface SlaClockTimelineTable {

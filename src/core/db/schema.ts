@@ -1,7 +1,9 @@
 import type * as Ops from './schema-operations';
 import type * as Ref from './schema-reference';
+import type { TelemetryEventTable } from './schema-telemetry';
 
 export type * from './schema-operations';
+export type * from './schema-telemetry';
 export type * from './schema-reference';
 
 /**
@@ -43,4 +45,5 @@ export interface Database {
   alerts: Ops.AlertTable;
   alert_deliveries: Ops.AlertDeliveryTable;
   corrective_actions: Ops.CorrectiveActionTable;
+  telemetry_events: TelemetryEventTable;
 }

@@ -24,8 +24,12 @@ export interface MethodDef<I extends z.ZodType = z.ZodType, O extends z.ZodType 
     successStatus?: number;
     /** Request headers that may carry an input field, e.g. `{ 'idempotency-key': 'idempotencyKey' }`. */
     headerFields?: Record<string, string>;
-    /** Also accepts `application/x-ndjson`: one input per line, each its own call, a result per line. */
-    ndjsonBatch?: { maxLines: number };
+    /**
+     * Also accepts `application/x-ndjson` with a result per line. Without `collect`, each line is one input and its
+     * own call. With `collect`, each line is one element of the input's array field of that name: the lines are
+     * checked one by one against the element schema and the valid ones go to the method in a single call.
+     */
+    ndjsonBatch?: { maxLines: number; collect?: string };
   };
   /** An example input for the OpenAPI document. */
   example?: unknown;

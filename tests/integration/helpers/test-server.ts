@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { silentLogger, systemClock, type Clock } from '../../../src/core';
+import { consoleLogger, silentLogger, systemClock, type Clock } from '../../../src/core';
 import { startHeadless, type HeadlessServer } from '../../../src/server/headless';
 
 export const ADMIN_TOKEN = 'test-admin-token-0123456789';
@@ -22,7 +22,7 @@ export async function startTestServer(opts: { demo?: boolean; clock?: Clock; web
     seed: 7,
     adminToken: ADMIN_TOKEN,
     clock: opts.clock ?? systemClock,
-    logger: silentLogger,
+    logger: process.env.TEST_LOG ? consoleLogger : silentLogger,
     version: '0.0.0-test',
     webRoot: opts.webRoot,
     scheduler: opts.scheduler,

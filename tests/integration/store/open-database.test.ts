@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { migrateTo } from '../../../src/core/db/migrate';
+import { MIGRATIONS } from '../../../src/core/db/migrations';
 import { openDatabase } from '../../../src/core/db/open-database';
 import { useStoreDir } from './store-fixture';
 
@@ -23,7 +24,7 @@ describe('openDatabase', () => {
     const second = store.open();
     expect(second.sqlite.prepare('SELECT type, name, sql FROM sqlite_master ORDER BY name').all()).toEqual(schemaBefore);
     expect(second.sqlite.prepare('SELECT * FROM schema_migrations ORDER BY name').all()).toEqual(ledgerBefore);
-    expect(ledgerBefore).toHaveLength(2);
+    expect(ledgerBefore).toHaveLength(MIGRATIONS.length);
   });
 
   it('lets two connections open the same file at once', () => {
@@ -45,10 +46,7 @@ describe('openDatabase', () => {
     try {
       expect(memory.sqlite.pragma('journal_mode', { simple: true })).toBe('memory');
       expect(memory.sqlite.pragma('foreign_keys', { simple: true })).toBe(1);
-      expect(memory.sqlite.prepare('SELECT name FROM schema_migrations ORDER BY name').pluck().all()).toEqual([
-        '0001_reference',
-        '0002_operations',
-      ]);
+      expect(memory.sqlite.prepare('SELECT name FROM schema_migrations ORDER BY name').pluck().all()).toEqual(MIGRATIONS.map((m) => m.name));
     } finally {
       memory.close();
     }
@@ -57,7 +55,7 @@ describe('openDatabase', () => {
   it('opens a current database read-only, and refuses writes through it', () => {
     store.open().close();
     const { sqlite } = store.open(undefined, { readonly: true });
-    expect(sqlite.prepare('SELECT count(*) FROM schema_migrations').pluck().get()).toBe(2);
+    expect(sqlite.prepare('SELECT count(*) FROM schema_migrations').pluck().get()).toBe(MIGRATIONS.length);
     expect(() => sqlite.exec(`INSERT INTO skills (id, code, name) VALUES ('s', 's', 's')`)).toThrow(/readonly/);
   });
 
@@ -66,7 +64,7 @@ describe('openDatabase', () => {
     migrateTo(raw, '0001_reference');
     raw.close();
     expect(() => store.open(undefined, { readonly: true })).toThrow(
-      'The database needs migration(s) 0002_operations; open it read-write first.',
+      'The database needs migration(s) 0002_operations, 0003_sla_clock_schedule, 0004_telemetry; open it read-write first.',
     );
   });
 

@@ -82,7 +82,7 @@ const COLUMNS: { [T in keyof Database]: Nullability<Database[T]> } = {
   sla_clocks: {
     id: R, work_order_id: R, metric: R, policy_id: R, calendar_id: R, target_seconds: R, state: R, started_at: R,
     due_at: N, stopped_at: N, elapsed_seconds: R, paused_at: N, thresholds_fired_json: R, breach_fired_at: N,
-    updated_at: R,
+    updated_at: R, next_fire_at: N,
   },
   sla_clock_timeline: {
     id: R, clock_id: R, at: R, event: R, elapsed_seconds: R, percent_elapsed: R, wall_percent: R, data_json: R,
@@ -97,6 +97,9 @@ const COLUMNS: { [T in keyof Database]: Nullability<Database[T]> } = {
   corrective_actions: {
     id: R, work_order_id: R, kind: R, reason: R, from_technician_id: N, to_technician_id: N, applied_at: R,
     applied_by: R, outcome: N, outcome_at: N,
+  },
+  telemetry_events: {
+    event_id: R, type: R, subject_id: R, at: R, received_at: R, sender_id: R, lat: N, lon: N, status: N,
   },
 };
 

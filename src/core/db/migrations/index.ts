@@ -1,5 +1,7 @@
 import reference from './0001-reference';
 import operations from './0002-operations';
+import slaClockSchedule from './0003-sla-clock-schedule';
+import telemetry from './0004-telemetry';
 
 export interface Migration {
   /** Zero-padded so lexical order is application order. */
@@ -14,4 +16,6 @@ export interface Migration {
 export const MIGRATIONS: readonly Migration[] = [
   { name: '0001_reference', sql: reference },
   { name: '0002_operations', sql: operations },
+  { name: '0003_sla_clock_schedule', sql: slaClockSchedule },
+  { name: '0004_telemetry', sql: telemetry },
 ];

@@ -1,0 +1,105 @@
+import type { Kysely, Selectable } from 'kysely';
+import type { Calendar } from '../../shared/schemas/calendar.schema';
+import type { Database, SlaClockTable } from '../db/schema';
+import type { PolicyCalendars } from '../work-orders/policy-calendars';
+import type { ClockDefinition, ClockEvent, ClockEventKind } from './clock-model';
+
+/** Reads what the clock model needs from the store: clock definitions and the order's relevant history. */
+
+export type ClockRow = Selectable<SlaClockTable>;
+
+export interface OrderClocks {
+  orderId: string;
+  number: string;
+  clocks: { row: ClockRow; def: ClockDefinition }[];
+  events: ClockEvent[];
+}
+
+/** `work_order_events.type` (the lifecycle action) → what it means to a clock; other types do not touch clocks. */
+const KIND_OF_TYPE: Readonly<Record<string, ClockEventKind>> = {
+  accept: 'accepted',
+  on_site: 'on_site',
+  completed: 'completed',
+  cancel: 'cancelled',
+  hold: 'on_hold',
+  resume: 'resumed',
+  reopen: 'reopened',
+};
+
+/** One threshold or the breach as persisted in `thresholds_fired_json` / `breach_fired_at`. */
+export interface FiredThreshold {
+  threshold: number;
+  /** The instant it was reached. */
+  at: number;
+  firedAt: number;
+  late: boolean;
+}
+
+export function firedThresholds(row: ClockRow): FiredThreshold[] {
+  return JSON.parse(row.thresholds_fired_json) as FiredThreshold[];
+}
+
+/** The order's clocks with their definitions, or null when it has none (no matching policy). */
+export async function loadOrderClocks(db: Kysely<Database>, orderId: string, calendars: PolicyCalendars): Promise<OrderClocks | null> {
+  const rows = await db.selectFrom('sla_clocks').selectAll().where('work_order_id', '=', orderId).execute();
+  if (rows.length === 0) return null;
+  const order = await db
+    .selectFrom('work_orders as wo')
+    .innerJoin('sites as s', 's.id', 'wo.site_id')
+    .select(['wo.number', 'wo.window_start_at', 'wo.window_end_at', 's.time_zone'])
+    .where('wo.id', '=', orderId)
+    .executeTakeFirstOrThrow();
+  const policyIds = [...new Set(rows.map((r) => r.policy_id))];
+  const policies = await db
+    .selectFrom('sla_policies')
+    .select(['id', 'zone_mode', 'pausing_reasons_json', 'warning_thresholds_json'])
+    .where('id', 'in', policyIds)
+    .execute();
+  const policyById = new Map(policies.map((p) => [p.id, p]));
+  const history = await db
+    .selectFrom('work_order_events')
+    .select(['seq', 'type', 'at', 'data_json'])
+    .where('work_order_id', '=', orderId)
+    .where('type', 'in', Object.keys(KIND_OF_TYPE))
+    .execute();
+  const events = history.map((e): ClockEvent => {
+    const data = JSON.parse(e.data_json) as { reason?: unknown };
+    return { seq: e.seq, at: e.at, kind: KIND_OF_TYPE[e.type]!, reason: typeof data.reason === 'string' ? data.reason : null };
+  });
+  const calendarById = new Map<string, Calendar>();
+  for (const id of new Set(rows.map((r) => r.calendar_id))) calendarById.set(id, await calendars.get(db, id));
+  const clocks = [];
+  for (const row of rows) {
+    const policy = policyById.get(row.policy_id)!;
+    const calendar = calendarById.get(row.calendar_id)!;
+    // A scheduled maintenance order measures arrival against its window start and resolution against its end.
+    const windowed = order.window_start_at !== null && order.window_end_at !== null;
+    const scheduled = !windowed ? null : row.metric === 'arrival' ? order.window_start_at : row.metric === 'resolution' ? order.window_end_at : null;
+    const def: ClockDefinition = {
+      metric: row.metric,
+      targetSeconds: row.target_seconds,
+      calendar: policy.zone_mode === 'site' && order.time_zone ? inZone(calendar, order.time_zone) : calendar,
+      startedAt: row.started_at,
+      thresholds: JSON.parse(policy.warning_thresholds_json) as number[],
+      pausingReasons: JSON.parse(policy.pausing_reasons_json) as string[],
+      scheduledDueAt: scheduled,
+    };
+    clocks.push({ row, def });
+  }
+  return { orderId, number: order.number, clocks, events };
+}
+
+const rezoned = new WeakMap<Calendar, Map<string, Calendar>>();
+
+/**
+ * The same calendar read in the site's zone, memoised per calendar object so the calculator's compiled form
+ * (cached per object) is reused. Same rule as intake's `planTargets`, which computed the first due instant.
+ */
+function inZone(calendar: Calendar, timeZone: string): Calendar {
+  if (calendar.timeZone === timeZone) return calendar;
+  let byZone = rezoned.get(calendar);
+  if (!byZone) rezoned.set(calendar, (byZone = new Map()));
+  let result = byZone.get(timeZone);
+  if (!result) byZone.set(timeZone, (result = { ...calendar, timeZone }));
+  return result;
+}

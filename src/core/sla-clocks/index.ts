@@ -1,0 +1,8 @@
+/**
+ * SLA clock engine (DOMAIN.md "SLA clocks"): the pure clock model, its store-backed recomputation, and the
+ * scheduler that fires warnings and breaches exactly once.
+ */
+export { deriveClock, STOPPED_BY, type ClockDefinition, type ClockEvent, type ClockEventKind, type ClockSnapshot, type Crossing, type TimelineEntry } from './clock-model';
+export { ClockScheduler } from './clock-scheduler';
+export { recomputeOrderClocks, type SlaClockEvent, type SyncedClock } from './clock-sync';
+export { ClockEngine, LATE_AFTER_MS, type ClockEngineOptions } from './clock-engine';
