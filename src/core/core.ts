@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import { createAdminHandlers } from './admin/admin.service';
+import { ClockEngine } from './sla-clocks';
 import { createAuditHandlers } from './audit/audit.service';
 import { createAuthService, type AuthService } from './auth/auth.service';
 import type { Clock } from './clock';
@@ -58,9 +59,13 @@ export function createCore({ db, clock, logger, facts }: CoreOptions): Core {
     ...createAuditHandlers(deps),
     ...createTelemetryHandlers(deps, actions),
   };
+  const clocks = new ClockEngine({ db, logger, onEvent: ({ name, payload }) => bus.publish(name, payload) });
+  clocks.watch(bus);
   const runScheduledJobs = async () => {
     await requeueUnaccepted(deps);
     await retryWaitingOrders(deps);
+    // The first tick also catches up on every instant passed while the app was not running (fired late).
+    await clocks.tick(clock.now());
   };
   const startScheduler = (intervalMs = 5000) => {
     let running = false;

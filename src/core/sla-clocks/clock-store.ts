@@ -3,6 +3,7 @@ import type { Calendar } from '../../shared/schemas/calendar.schema';
 import type { Database, SlaClockTable } from '../db/schema';
 import type { PolicyCalendars } from '../work-orders/policy-calendars';
 import type { ClockDefinition, ClockEvent, ClockEventKind } from './clock-model';
+import { inZone } from '../sla/in-zone';
 
 /** Reads what the clock model needs from the store: clock definitions and the order's relevant history. */
 
@@ -87,19 +88,4 @@ export async function loadOrderClocks(db: Kysely<Database>, orderId: string, cal
     clocks.push({ row, def });
   }
   return { orderId, number: order.number, clocks, events };
-}
-
-const rezoned = new WeakMap<Calendar, Map<string, Calendar>>();
-
-/**
- * The same calendar read in the site's zone, memoised per calendar object so the calculator's compiled form
- * (cached per object) is reused. Same rule as intake's `planTargets`, which computed the first due instant.
- */
-function inZone(calendar: Calendar, timeZone: string): Calendar {
-  if (calendar.timeZone === timeZone) return calendar;
-  let byZone = rezoned.get(calendar);
-  if (!byZone) rezoned.set(calendar, (byZone = new Map()));
-  let result = byZone.get(timeZone);
-  if (!result) byZone.set(timeZone, (result = { ...calendar, timeZone }));
-  return result;
 }

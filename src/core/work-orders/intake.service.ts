@@ -10,6 +10,7 @@ import { appendAudit } from '../audit/audit-log';
 import { newId } from '../db/ids';
 import type { Database } from '../db/schema';
 import { inTransaction, type Emit } from '../db/transaction';
+import { recomputeOrderClocks } from '../sla-clocks';
 import type { CoreDeps, HandlerMap } from '../rpc/handlers';
 import { proposeAssignment } from './assignment-flow';
 import { resolveParty } from './customer-resolution';
@@ -163,6 +164,8 @@ async function createOrder(
     at: receivedAt,
     data: { channel: input.channel, idempotencyKey: input.idempotencyKey, policy: policy?.name ?? null, customerCreated: customer.created, siteCreated: site.created },
   });
+  // Writes each clock's "started" timeline entry and next instant to fire; a request logged late may already be breached.
+  await recomputeOrderClocks(trx, id, now, calendars);
   const fields = JSON.parse(category.compliance_fields_json) as Category['complianceFields'];
   await appendAudit(trx, principal, now, {
     action: 'workOrder.created',

@@ -1,6 +1,7 @@
 import type { Calendar } from '../../shared/schemas/calendar.schema';
 import type { SlaMetric } from '../../shared/schemas/reference.schema';
 import { addBusinessSeconds } from '../sla';
+import { inZone } from '../sla/in-zone';
 
 export interface TargetPlan {
   metric: SlaMetric;
@@ -29,16 +30,4 @@ export function planTargets(input: TargetInputs): TargetPlan[] {
     const dueAt = scheduled ?? addBusinessSeconds(calendar, new Date(input.startedAt), targetSeconds).getTime();
     return { metric, targetSeconds, startedAt: input.startedAt, dueAt };
   });
-}
-
-const rezoned = new WeakMap<Calendar, Map<string, Calendar>>();
-
-/** The same calendar read in another zone; memoised so the calculator's per-object compiled form is reused. */
-function inZone(calendar: Calendar, timeZone: string): Calendar {
-  if (calendar.timeZone === timeZone) return calendar;
-  let byZone = rezoned.get(calendar);
-  if (!byZone) rezoned.set(calendar, (byZone = new Map()));
-  let result = byZone.get(timeZone);
-  if (!result) byZone.set(timeZone, (result = { ...calendar, timeZone }));
-  return result;
 }

@@ -1,11 +1,10 @@
 import { AppError } from '../../shared/errors';
 import type { Category } from '../../shared/schemas/reference.schema';
-import { addBusinessSeconds, businessSecondsBetween } from '../sla';
 import type { CoreDeps, HandlerMap } from '../rpc/handlers';
 import { toContractCandidate } from './assignment-context';
 import { assignTechnician } from './manual-assignment';
 import { proposeAssignment, rankForOrder } from './assignment-flow';
-import { cancelClocks, resumeResolutionClock, stopClock } from './clock-effects';
+import { recomputeOrderClocks } from '../sla-clocks';
 import { missingCompliance, type ComplianceStage } from './compliance';
 import { changeOrder, requeueAwayFrom, type OrderRow, type Trx } from './order-transaction';
 import { PolicyCalendars } from './policy-calendars';
@@ -53,6 +52,9 @@ export function createWorkOrderActionHandlers(deps: CoreDeps): HandlerMap<Names>
     return JSON.stringify(merged);
   }
 
+  /** Re-derives the order's SLA clocks from its history inside the change's transaction (pauses, stops, reopen). */
+  const syncClocks = (id: string, now: number) => (trx: Trx) => recomputeOrderClocks(trx, id, now, calendars);
+
   return {
     'workOrders.get': async ({ id }, { principal }) => {
       const order = await readWorkOrder(db, id, true);
@@ -91,7 +93,7 @@ export function createWorkOrderActionHandlers(deps: CoreDeps): HandlerMap<Names>
         set: { status: 'cancelled', held_from_status: null, hold_reason: null },
         to: 'cancelled',
         data: { reason },
-        after: (trx) => cancelClocks(trx, id, now, now),
+        after: syncClocks(id, now),
       })),
 
     'workOrders.close': async ({ id, version }, { principal, now }) =>
@@ -102,8 +104,8 @@ export function createWorkOrderActionHandlers(deps: CoreDeps): HandlerMap<Names>
 
     'workOrders.reopen': async ({ id, version, reason }, { principal, now }) =>
       changeOrder(deps, { id, version, action: 'reopen', principal, now }, async (row, trx) => {
-        const policy = row.sla_policy_id ? await trx.selectFrom('sla_policies').selectAll().where('id', '=', row.sla_policy_id).executeTakeFirst() : undefined;
-        const clock = await trx.selectFrom('sla_clocks').selectAll().where('work_order_id', '=', id).where('metric', '=', 'resolution').executeTakeFirst();
+        const policy = row.sla_policy_id ? await trx.selectFrom('sla_policies').select('reopen_window_seconds').where('id', '=', row.sla_policy_id).executeTakeFirst() : undefined;
+        const clock = await trx.selectFrom('sla_clocks').select('stopped_at').where('work_order_id', '=', id).where('metric', '=', 'resolution').executeTakeFirst();
         const completedAt = clock?.stopped_at ?? row.updated_at;
         if (policy && now - completedAt > policy.reopen_window_seconds * 1000) {
           throw new AppError('conflict', `The reopen window of ${Math.round(policy.reopen_window_seconds / 3600)} h after completion has passed; create a new request instead.`);
@@ -112,13 +114,9 @@ export function createWorkOrderActionHandlers(deps: CoreDeps): HandlerMap<Names>
           set: { status: 'new', technician_id: null, assignment_json: null },
           to: 'new',
           data: { reason },
+          // The resolution clock resumes (completion to reopening does not count), then a new proposal is made.
           after: async (t) => {
-            if (clock && policy && clock.stopped_at !== null && clock.due_at !== null) {
-              const calendar = await calendars.get(t, policy.calendar_id);
-              const elapsed = businessSecondsBetween(calendar, new Date(clock.started_at), new Date(clock.stopped_at));
-              const remaining = Math.max(0, clock.target_seconds - elapsed);
-              await resumeResolutionClock(t, clock.id, addBusinessSeconds(calendar, new Date(now), remaining).getTime(), now);
-            }
+            await recomputeOrderClocks(t, id, now, calendars);
             await proposeAssignment(t, { orderId: id, principal, now });
           },
         };
@@ -129,7 +127,7 @@ export function createWorkOrderActionHandlers(deps: CoreDeps): HandlerMap<Names>
       return changeOrder(deps, { id, action: 'accept', principal, now, at: when }, async () => ({
         set: { status: 'accepted' },
         to: 'accepted',
-        after: (trx) => stopClock(trx, id, 'response', when, now),
+        after: syncClocks(id, now),
       }));
     },
 
@@ -140,12 +138,11 @@ export function createWorkOrderActionHandlers(deps: CoreDeps): HandlerMap<Names>
       const when = eventTime(at) ?? now;
       return changeOrder(deps, { id, action: status, principal, now, at: when }, async (row, trx) => {
         const values = status === 'en_route' ? JSON.stringify({ ...JSON.parse(row.compliance_json), ...compliance }) : await checkCompliance(trx, row, status, compliance);
-        const metric = status === 'on_site' ? 'arrival' : status === 'completed' ? 'resolution' : null;
         return {
           set: { status, compliance_json: values },
           to: status,
           data: { note, compliance: compliance ? Object.keys(compliance) : [] },
-          after: metric ? (trx) => stopClock(trx, id, metric, when, now) : undefined,
+          after: syncClocks(id, now),
         };
       });
     },
@@ -155,6 +152,7 @@ export function createWorkOrderActionHandlers(deps: CoreDeps): HandlerMap<Names>
         set: { status: 'on_hold', held_from_status: row.status as 'accepted', hold_reason: reason },
         to: 'on_hold',
         data: { reason },
+        after: syncClocks(id, now),
       })),
 
     'workOrders.resume': async ({ id, at }, { principal, now }) =>
@@ -162,6 +160,7 @@ export function createWorkOrderActionHandlers(deps: CoreDeps): HandlerMap<Names>
         set: { status: row.held_from_status!, held_from_status: null, hold_reason: null },
         to: row.held_from_status,
         data: { heldFor: row.hold_reason },
+        after: syncClocks(id, now),
       })),
   };
 }

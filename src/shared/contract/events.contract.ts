@@ -1,11 +1,29 @@
 import { z } from 'zod';
 import { EpochMs, Id, Latitude, Longitude } from '../schemas/common';
-import { WorkOrderSummary } from '../schemas/work-order.schema';
+import { ClockState, WorkOrderSummary } from '../schemas/work-order.schema';
 import { VIEWERS } from '../roles';
 import { defineEvent, type EventDef } from './define';
 import type { Principal } from '../roles';
 
 /** Live events, published by core after the transaction commits and forwarded by every host. */
+/** A warning threshold or breach of one SLA clock, as it stands when the event fires. */
+const SlaCrossing = z.object({
+  orderId: Id,
+  number: z.string(),
+  clockId: Id,
+  metric: z.enum(['response', 'arrival', 'resolution']),
+  /** Percent elapsed of the warning; null for the breach. */
+  threshold: z.number().nullable(),
+  reachedAt: EpochMs,
+  dueAt: EpochMs,
+  elapsedSeconds: z.number().int().nonnegative(),
+  percentElapsed: z.number(),
+  state: ClockState,
+  /** Fired after the fact (on start-up for an instant passed while the app was down, or learned late). */
+  late: z.boolean(),
+  firedAt: EpochMs,
+});
+
 export const events = {
   'technician.moved': defineEvent({
     summary: 'A technician reported a new position.',
@@ -19,6 +37,16 @@ export const events = {
     // A technician hears about their own orders only (including the one just taken from them).
     audience: (payload, principal) =>
       principal.role !== 'technician' || payload.order.technicianId === principal.technicianId || payload.previousTechnicianId === principal.technicianId,
+  }),
+  'sla.warning': defineEvent({
+    summary: 'An SLA clock reached a warning threshold (once per clock and threshold).',
+    payload: SlaCrossing,
+    roles: VIEWERS,
+  }),
+  'sla.breached': defineEvent({
+    summary: 'An SLA clock ran past its due instant (once per clock).',
+    payload: SlaCrossing,
+    roles: VIEWERS,
   }),
   'reference.changed': defineEvent({
     summary: 'Reference data (technicians, categories, policies, calendars, users, keys) changed.',

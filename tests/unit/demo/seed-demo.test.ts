@@ -15,13 +15,14 @@ async function seeded(seed: number, register: AppDatabase[] = opened) {
   return { ...store, summary };
 }
 
-/** Every row of every table, in insertion order; password hashes are salted, so they are left out. */
+/** Every row of every table, in insertion order (key order for tables without rowid); password hashes are salted, so they are left out. */
 function dump(sqlite: BetterSqlite3.Database): Record<string, unknown[]> {
   const tables = sqlite
     .prepare(`SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT IN ('schema_migrations', 'sqlite_sequence')`)
     .pluck()
     .all() as string[];
-  const rows = (t: string) => sqlite.prepare(`SELECT * FROM ${t} ORDER BY rowid`).all() as object[];
+  const withoutRowid = (t: string) => /WITHOUT ROWID/i.test(sqlite.prepare(`SELECT sql FROM sqlite_master WHERE name = ?`).pluck().get(t) as string);
+  const rows = (t: string) => sqlite.prepare(`SELECT * FROM ${t} ORDER BY ${withoutRowid(t) ? '1' : 'rowid'}`).all() as object[];
   return Object.fromEntries(tables.map((t) => [t, rows(t).map((r) => ({ ...r, password_hash: undefined }))]));
 }
 
