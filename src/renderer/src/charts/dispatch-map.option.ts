@@ -80,7 +80,8 @@ export function dispatchMapOption({ technicians, regions, openByRegion, regionNa
     // Above the technicians, so a region's label is never hidden behind their markers.
     z: 4,
     itemStyle: { color: REGION_COLOR, opacity: 0.8 },
-    symbolSize: (value: number[]) => 14 + Math.sqrt(value[2] ?? 0) * 6,
+    // Grows with the open count but stays a marker: a region with thousands of orders must not cover the map.
+    symbolSize: (value: number[]) => Math.min(44, 14 + Math.sqrt(value[2] ?? 0) * 4),
     label: {
       show: true,
       position: 'right' as const,
@@ -107,6 +108,8 @@ export function dispatchMapOption({ technicians, regions, openByRegion, regionNa
   const quietRegions: ScatterSeriesOption = { ...regionStyle, id: 'regions-quiet', type: 'scatter', data: regionPoints.filter((p) => p.value[2] === 0) };
 
   return {
+    // No zoom-in on first paint (an operator opens the board many times a day); live moves still glide.
+    animationDuration: 0,
     animationDurationUpdate: 800,
     grid: { left: 52, right: 12, top: 34, bottom: 28 },
     legend: { top: 4, left: 8, itemWidth: 10, itemHeight: 10, textStyle: { fontSize: 11 } },

@@ -10,6 +10,8 @@ declare module 'vue-router' {
     /** `workstation`: top bar and navigation; `bare`: full-screen (wall, phone, login). */
     shell: 'workstation' | 'bare';
     theme: 'light' | 'wall';
+    /** Where toasts appear: phones show them at the bottom, near the thumb, clear of the header. */
+    toasts?: 'top' | 'bottom';
     /** Label in the workstation navigation; routes without one are not listed there. */
     nav?: string;
   }

@@ -1,5 +1,6 @@
 import type { RouteRecordRaw } from 'vue-router';
 import { STAFF, type Role } from '@shared/roles';
+import { PANELS } from './panels';
 
 const bare = { shell: 'bare', theme: 'light' } as const;
 const workstation = { shell: 'workstation', theme: 'light' } as const;
@@ -11,13 +12,15 @@ export const routes: RouteRecordRaw[] = [
   { path: '/board', component: () => import('../views/BoardView.vue'), meta: { ...workstation, roles: STAFF, nav: 'Board' } },
   { path: '/reports', component: () => import('../views/ReportsView.vue'), meta: { ...workstation, roles: STAFF, nav: 'Reports' } },
   { path: '/admin', component: () => import('../views/AdminView.vue'), meta: { ...workstation, roles: ['admin'], nav: 'Admin' } },
+  // A board panel alone in its own window (a second monitor); each window keeps its own live connection.
+  { path: `/panel/:name(${PANELS.join('|')})`, component: () => import('../views/PanelView.vue'), meta: { ...bare, roles: STAFF } },
   {
     path: '/wall',
     component: () => import('../views/WallView.vue'),
     meta: { shell: 'bare', theme: 'wall', roles: [...STAFF, 'display'] },
   },
   // Staff may open the phone view too, to see it as a given technician sees it.
-  { path: '/tech', component: () => import('../views/TechView.vue'), meta: { ...bare, roles: [...STAFF, 'technician'] } },
+  { path: '/tech', component: () => import('../views/TechView.vue'), meta: { ...bare, roles: [...STAFF, 'technician'], toasts: 'bottom' } },
   { path: '/:unknown(.*)*', redirect: '/' },
 ];
 

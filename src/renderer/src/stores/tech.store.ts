@@ -1,18 +1,28 @@
 import { defineStore } from 'pinia';
-import { computed, ref, shallowRef } from 'vue';
+import { computed, ref, shallowRef, triggerRef } from 'vue';
 import type { Technician } from '@shared/schemas/reference.schema';
-import type { WorkOrderSummary } from '@shared/schemas/work-order.schema';
-import { api } from '../api';
-import { fetchPages } from '../api/paging';
+import type { WorkOrderStatus, WorkOrderSummary } from '@shared/schemas/work-order.schema';
 import { toProblem } from '@shared/errors';
+import { api } from '../api';
 import { ApiError } from '../api/api-error';
-import { byUrgency, isOpen, OPEN_STATUSES } from '../format/work-orders';
+import { fetchPages } from '../api/paging';
+import { byUrgency } from '../format/urgency';
+import { OPEN_STATUSES } from '../format/work-orders';
 
-/** One technician's own picture for the phone view: their card and their open work orders. */
+/**
+ * What a technician's phone lists: orders sent to them (dispatched) and on. A proposal awaiting the dispatcher's
+ * approval (`assigned`) is not theirs yet: they are notified when it is dispatched.
+ */
+const ON_PHONE: WorkOrderStatus[] = ['on_site', 'en_route', 'on_hold', 'accepted', 'dispatched'];
+
+/** One technician's own picture for the phone view: their card and their work orders, current one first. */
 export const useTechStore = defineStore('tech', () => {
   const technicianId = shallowRef<string | null>(null);
   const technician = ref<Technician | null>(null);
-  const orders = ref(new Map<string, WorkOrderSummary>());
+  const orders = shallowRef(new Map<string, WorkOrderSummary>());
+  const arrivalListeners = new Set<(order: WorkOrderSummary) => void>();
+
+  const mine = (order: WorkOrderSummary) => order.technicianId === technicianId.value && ON_PHONE.includes(order.status);
 
   async function load(id: string): Promise<void> {
     technicianId.value = null;
@@ -23,8 +33,8 @@ export const useTechStore = defineStore('tech', () => {
     const own = technicians.find((t) => t.id === id);
     if (!own) throw new ApiError(toProblem('not_found', `There is no technician with id "${id}".`));
     technician.value = own;
-    orders.value = new Map(assigned.items.map((o) => [o.id, o]));
     technicianId.value = id;
+    orders.value = new Map(assigned.items.filter(mine).map((o) => [o.id, o]));
   }
 
   api.on('workOrder.changed', ({ order }) => {
@@ -32,8 +42,10 @@ export const useTechStore = defineStore('tech', () => {
     const known = orders.value.get(order.id);
     if (known && known.version > order.version) return;
     // Reassigned away, finished or cancelled: it leaves this technician's list.
-    if (order.technicianId === technicianId.value && isOpen(order.status)) orders.value.set(order.id, order);
+    if (mine(order)) orders.value.set(order.id, order);
     else orders.value.delete(order.id);
+    triggerRef(orders);
+    if (order.status === 'dispatched' && known?.status !== 'dispatched' && mine(order)) arrivalListeners.forEach((cb) => cb(order));
   });
 
   api.on('technician.moved', ({ technicianId: movedId, lat, lon, at }) => {
@@ -41,7 +53,18 @@ export const useTechStore = defineStore('tech', () => {
     if (own && own.id === movedId && (!own.position || own.position.at <= at)) own.position = { lat, lon, at };
   });
 
-  const queue = computed(() => [...orders.value.values()].sort(byUrgency));
+  /** The order being worked first (on site, travelling, paused, accepted), then new dispatches by urgency. */
+  const queue = computed(() =>
+    [...orders.value.values()].sort((a, b) => ON_PHONE.indexOf(a.status) - ON_PHONE.indexOf(b.status) || byUrgency(a, b)),
+  );
 
-  return { technician, queue, load };
+  /** Called when an order is newly dispatched to this technician (for a notification). */
+  function onArrival(cb: (order: WorkOrderSummary) => void): () => void {
+    arrivalListeners.add(cb);
+    return () => arrivalListeners.delete(cb);
+  }
+
+  const byId = (id: string): WorkOrderSummary | undefined => orders.value.get(id);
+
+  return { technician, queue, byId, load, onArrival };
 });
