@@ -68,7 +68,7 @@ describe('forwardEvents', () => {
 
   it("tells a technician about their own orders only (the event's audience filter)", async () => {
     const order = (technicianId: string | null) => ({
-      order: { id: 'wo_1', number: 'WO-2026-000001', status: 'dispatched' as const, priority: 'P2' as const, categoryCode: 'LEAK', customerName: 'C', siteName: 'S', regionId: null, technicianId, receivedAt: 1, updatedAt: 1, version: 2, nextDue: null },
+      order: { id: 'wo_1', number: 'WO-2026-000001', status: 'dispatched' as const, priority: 'P2' as const, categoryCode: 'LEAK', customerName: 'C', siteName: 'S', regionId: null, technicianId, receivedAt: 1, updatedAt: 1, updatedBy: 'D', version: 2, estimatedMinutes: 60, site: { lat: 52.3, lon: 4.9 }, nextDue: null },
       change: 'dispatched',
     });
     bus.publish('workOrder.changed', order('tech_other'));

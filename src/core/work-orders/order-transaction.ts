@@ -7,7 +7,7 @@ import type { Database, WorkOrderTable } from '../db/schema';
 import { inTransaction } from '../db/transaction';
 import type { CoreDeps } from '../rpc/handlers';
 import { proposeAssignment } from './assignment-flow';
-import { assertTransition, type LifecycleAction } from './lifecycle';
+import { assertTransition, type LifecycleAction } from '../../shared/lifecycle';
 import { appendOrderEvent } from './work-order-events';
 import { readWorkOrder } from './work-order-read';
 import { toSummary } from './work-order-summary';

@@ -96,11 +96,12 @@ export function createWorkOrderActionHandlers(deps: CoreDeps): HandlerMap<Names>
         after: syncClocks(id, now),
       })),
 
-    'workOrders.close': async ({ id, version }, { principal, now }) =>
-      changeOrder(deps, { id, version, action: 'close', principal, now }, async (row, trx) => {
-        await checkCompliance(trx, row, 'closed');
-        return { set: { status: 'closed' }, to: 'closed' };
-      }),
+    'workOrders.close': async ({ id, version, compliance }, { principal, now }) =>
+      changeOrder(deps, { id, version, action: 'close', principal, now }, async (row, trx) => ({
+        set: { status: 'closed', compliance_json: await checkCompliance(trx, row, 'closed', compliance) },
+        to: 'closed',
+        data: { compliance: Object.keys(compliance ?? {}) },
+      })),
 
     'workOrders.reopen': async ({ id, version, reason }, { principal, now }) =>
       changeOrder(deps, { id, version, action: 'reopen', principal, now }, async (row, trx) => {

@@ -22,11 +22,15 @@ function summaryQuery(db: Kysely<Database>) {
       'wo.technician_id as technicianId',
       'wo.received_at as receivedAt',
       'wo.updated_at as updatedAt',
+      'wo.updated_by as updatedBy',
       'wo.version',
+      'wo.estimated_minutes as estimatedMinutes',
+      's.lat as siteLat',
+      's.lon as siteLon',
     ]);
 }
 
-type Row = Omit<WorkOrderSummary, 'nextDue'>;
+type Row = Omit<WorkOrderSummary, 'nextDue' | 'site'> & { siteLat: number; siteLon: number };
 
 /** Adds each order's next due instant (earliest live clock) in one query for the whole page. */
 async function withNextDue(db: Kysely<Database>, rows: Row[]): Promise<WorkOrderSummary[]> {
@@ -41,7 +45,7 @@ async function withNextDue(db: Kysely<Database>, rows: Row[]): Promise<WorkOrder
     .execute();
   const next = new Map<string, WorkOrderSummary['nextDue']>();
   for (const c of clocks) if (!next.has(c.work_order_id)) next.set(c.work_order_id, { metric: c.metric, dueAt: c.due_at! });
-  return rows.map((r) => ({ ...r, nextDue: next.get(r.id) ?? null }));
+  return rows.map(({ siteLat, siteLon, ...r }) => ({ ...r, site: { lat: siteLat, lon: siteLon }, nextDue: next.get(r.id) ?? null }));
 }
 
 export function createWorkOrderQueryHandlers({ db }: CoreDeps): HandlerMap<'workOrders.list'> {

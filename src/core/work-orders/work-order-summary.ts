@@ -14,6 +14,7 @@ export function nextDueOf(targets: readonly Target[]): WorkOrderSummary['nextDue
 }
 
 export function toSummary(order: WorkOrderDetail): WorkOrderSummary {
-  const { id, number, status, priority, categoryCode, customerName, siteName, regionId, technicianId, receivedAt, updatedAt, version, nextDue } = order;
-  return { id, number, status, priority, categoryCode, customerName, siteName, regionId, technicianId, receivedAt, updatedAt, version, nextDue };
+  const { id, number, status, priority, categoryCode, customerName, siteName, regionId, technicianId, receivedAt, updatedAt, updatedBy, version, estimatedMinutes, nextDue } = order;
+  const site = { lat: order.site.lat, lon: order.site.lon };
+  return { id, number, status, priority, categoryCode, customerName, siteName, regionId, technicianId, receivedAt, updatedAt, updatedBy, version, estimatedMinutes, site, nextDue };
 }

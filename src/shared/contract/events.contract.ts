@@ -34,9 +34,12 @@ export const events = {
     summary: 'A work order was created or changed; carries its new queue row.',
     payload: z.object({ order: WorkOrderSummary, change: z.string(), previousTechnicianId: z.string().nullable().optional() }),
     roles: [...VIEWERS, 'technician'],
-    // A technician hears about their own orders only (including the one just taken from them).
+    // A technician hears about their own orders only (including the one just taken from them), and not about a
+    // proposal a dispatcher has not approved yet.
     audience: (payload, principal) =>
-      principal.role !== 'technician' || payload.order.technicianId === principal.technicianId || payload.previousTechnicianId === principal.technicianId,
+      principal.role !== 'technician' ||
+      (payload.order.technicianId === principal.technicianId && payload.order.status !== 'assigned') ||
+      payload.previousTechnicianId === principal.technicianId,
   }),
   'sla.warning': defineEvent({
     summary: 'An SLA clock reached a warning threshold (once per clock and threshold).',

@@ -50,7 +50,11 @@ export const workOrderActionMethods = {
     '/work-orders/{id}/update',
   ),
   'workOrders.cancel': action('Cancel an order that is not completed; its running SLA clocks are cancelled.', Versioned.extend({ reason: Reason }), '/work-orders/{id}/cancel'),
-  'workOrders.close': action('Close a completed order once every compliance field is filled.', Versioned, '/work-orders/{id}/close'),
+  'workOrders.close': action(
+    'Close a completed order once every compliance field is filled; staff may supply the ones still missing (e.g. the customer signature taken on paper).',
+    Versioned.extend({ compliance: ComplianceValues.optional() }),
+    '/work-orders/{id}/close',
+  ),
   'workOrders.reopen': action(
     'Reopen a completed order whose fix did not hold (within the policy’s reopen window): back to new, resolution clock resumes.',
     Versioned.extend({ reason: Reason }),

@@ -32,7 +32,11 @@ export const WorkOrderSummary = z.object({
   technicianId: z.string().nullable(),
   receivedAt: EpochMs,
   updatedAt: EpochMs,
+  /** Who made the last change (a dispatcher, a technician, an integration, the system). */
+  updatedBy: z.string(),
   version: z.number().int(),
+  estimatedMinutes: z.number().int(),
+  site: z.object({ lat: z.number(), lon: z.number() }),
   /** The next SLA instant that matters: the earliest due time of a clock still running (or breached), if any. */
   nextDue: z.object({ metric: z.enum(['response', 'arrival', 'resolution']), dueAt: EpochMs }).nullable(),
 });
@@ -95,7 +99,6 @@ export const WorkOrderDetail = WorkOrderSummary.extend({
   errorCodes: z.array(z.string()),
   diagnostics: z.record(z.string(), z.union([z.string(), z.number(), z.boolean()])),
   requiredSkills: z.array(z.object({ skillCode: z.string(), minLevel: z.number().int() })),
-  estimatedMinutes: z.number().int(),
   vehicleCapabilities: z.array(z.string()),
   window: z.object({ start: EpochMs, end: EpochMs }).nullable(),
   holdReason: z.string().nullable(),
@@ -104,7 +107,6 @@ export const WorkOrderDetail = WorkOrderSummary.extend({
   assignment: Candidate.extend({ proposedAt: EpochMs, mode: z.enum(['auto', 'approve', 'manual', 'batch']) }).nullable(),
   excludedTechnicianIds: z.array(Id),
   createdAt: EpochMs,
-  updatedBy: z.string(),
   events: z.array(WorkOrderEvent).optional(),
 });
 export type WorkOrderDetail = z.infer<typeof WorkOrderDetail>;

@@ -1,5 +1,5 @@
-import { AppError } from '../../shared/errors';
-import type { WorkOrderStatus } from '../../shared/schemas/work-order.schema';
+import { AppError } from './errors';
+import type { WorkOrderStatus } from './schemas/work-order.schema';
 
 /**
  * The lifecycle of DOMAIN.md as data: for each action, the states it may start from. Anything else is refused
@@ -23,6 +23,11 @@ export const TRANSITIONS = {
 } as const satisfies Record<string, { from: readonly WorkOrderStatus[]; to: WorkOrderStatus | null }>;
 
 export type LifecycleAction = keyof typeof TRANSITIONS;
+
+/** Whether `action` may start from `status` (the renderer enables its buttons by it; the server decides). */
+export function canTransition(action: LifecycleAction, status: WorkOrderStatus): boolean {
+  return (TRANSITIONS[action].from as readonly WorkOrderStatus[]).includes(status);
+}
 
 export function assertTransition(action: LifecycleAction, status: WorkOrderStatus): void {
   const allowed: readonly WorkOrderStatus[] = TRANSITIONS[action].from;

@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { WORK_ORDER_STATUSES, type WorkOrderStatus } from '../../shared/schemas/work-order.schema';
+import { WORK_ORDER_STATUSES, type WorkOrderStatus } from './schemas/work-order.schema';
 import { assertTransition, TRANSITIONS, type LifecycleAction } from './lifecycle';
-import { missingCompliance } from './compliance';
 
 /** DOMAIN.md's lifecycle, written out independently of the table in lifecycle.ts. */
 const ALLOWED: Record<LifecycleAction, WorkOrderStatus[]> = {
@@ -42,23 +41,5 @@ describe('work-order lifecycle', () => {
 
   it('names the states in the refusal', () => {
     expect(() => assertTransition('accept', 'new')).toThrow('Cannot accept an order that is new; allowed from: dispatched.');
-  });
-});
-
-describe('compliance fields', () => {
-  const fields = [
-    { key: 'shut_off', label: 'Water shut off', type: 'boolean' as const, requiredFor: 'on_site' as const },
-    { key: 'photo', label: 'Photo', type: 'boolean' as const, requiredFor: 'completed' as const },
-    { key: 'signature', label: 'Signature', type: 'text' as const, requiredFor: 'closed' as const },
-  ];
-
-  it('requires the fields of a stage and of every earlier stage', () => {
-    expect(missingCompliance(fields, {}, 'on_site').map((f) => f.key)).toEqual(['shut_off']);
-    expect(missingCompliance(fields, { shut_off: true }, 'completed').map((f) => f.key)).toEqual(['photo']);
-    expect(missingCompliance(fields, { shut_off: true, photo: true }, 'closed').map((f) => f.key)).toEqual(['signature']);
-  });
-
-  it('does not accept a required check that is false or a text that is empty', () => {
-    expect(missingCompliance(fields, { shut_off: false, photo: true, signature: '' }, 'closed').map((f) => f.key)).toEqual(['shut_off', 'signature']);
   });
 });
