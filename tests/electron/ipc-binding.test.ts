@@ -160,6 +160,32 @@ describe('bindContract over a real core', () => {
     expect(error.errors?.map((e) => e.path).sort()).toEqual(['extra', 'password', 'username']);
   });
 
+  it('refuses bad input of every kind with a typed error and writes nothing', async () => {
+    const counts = () =>
+      Object.fromEntries(
+        (store.sqlite.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'").pluck().all() as string[]).map((t) => [
+          t,
+          store.sqlite.prepare(`SELECT count(*) FROM "${t}"`).pluck().get(),
+        ]),
+      );
+    const board = new FakeWebContents();
+    await invoker(board)('auth.login', { username: 'dana', password: 'correct horse' });
+    const before = counts();
+    const cases: [string, unknown, string][] = [
+      ['workOrders.update', { id: 5, version: 'one' }, 'validation'],
+      ['serviceRequests.create', { categoryCode: 'LEAK' }, 'validation'],
+      ['workOrders.approve', { id: 'wo_missing', version: 1 }, 'not_found'],
+      ['workOrders.explode', {}, 'unknown_method'],
+      ['users.create', { username: 'eve', displayName: 'Eve', role: 'admin', password: 'long enough' }, 'forbidden'],
+    ];
+    for (const [method, input, code] of cases) {
+      const result = await invoker(board)(method, input);
+      expect(result, method).toMatchObject({ ok: false, error: { code, type: `urn:dispatch-control-room:problem:${code}` } });
+    }
+    expect(await invoker(new FakeWebContents())('workOrders.list', {})).toMatchObject({ ok: false, error: { code: 'unauthenticated', status: 401 } });
+    expect(counts()).toEqual(before);
+  });
+
   it('refuses a signed-out window with unauthenticated, then serves it once signed in', async () => {
     const board = new FakeWebContents();
     expect(await invoker(board)('auth.me', {})).toMatchObject({ ok: false, error: { code: 'unauthenticated' } });
