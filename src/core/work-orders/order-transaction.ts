@@ -9,6 +9,7 @@ import type { CoreDeps } from '../rpc/handlers';
 import { proposeAssignment } from './assignment-flow';
 import { assertTransition, type LifecycleAction } from '../../shared/lifecycle';
 import { appendOrderEvent } from './work-order-events';
+import { syncTechnicianStatus } from './technician-status';
 import { readWorkOrder } from './work-order-read';
 import { toSummary } from './work-order-summary';
 
@@ -75,6 +76,8 @@ export async function changeOrder(deps: CoreDeps, request: ChangeRequest, decide
       after: { status: change.to ?? row.status, ...change.set, version: row.version + 1 },
     });
     await change.after?.(trx);
+    await syncTechnicianStatus(trx, row.technician_id, now);
+    if (change.set.technician_id && change.set.technician_id !== row.technician_id) await syncTechnicianStatus(trx, change.set.technician_id as string, now);
     const order = await readWorkOrder(trx, row.id);
     emit('workOrder.changed', { order: toSummary(order), change: request.action });
     return order;

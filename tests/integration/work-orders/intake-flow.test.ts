@@ -89,6 +89,15 @@ describe('a service request becomes a dispatched work order', () => {
     const onSite = await api(server.url, `/api/v1/work-orders/${order.id}/progress`, { token, body: { status: 'on_site', compliance: { water_shut_off: true } } });
     expect(onSite.body.status).toBe('on_site');
     expect(onSite.body.sla.targets[1]).toMatchObject({ metric: 'arrival', state: 'met' });
+    const statusOf = async () => (await api(server.url, '/api/v1/technicians')).body.find((t: any) => t.id === order.technicianId).status;
+    expect(await statusOf()).toBe('busy');
+    const completed = await api(server.url, `/api/v1/work-orders/${order.id}/progress`, {
+      token,
+      body: { status: 'completed', compliance: { photo_taken: true } },
+    });
+    expect(completed.body.status).toBe('completed');
+    expect(completed.body.sla.targets[2]).toMatchObject({ metric: 'resolution', state: 'met' });
+    expect(await statusOf()).toBe('available');
   });
 });
 
