@@ -11,6 +11,7 @@ import { createReferenceHandlers } from './reference/reference.service';
 import type { CoreDeps, Handlers } from './rpc/handlers';
 import { createRouter, type CallFn } from './rpc/router';
 import { createSettingsHandlers } from './settings/settings.service';
+import { createSlaReportHandlers } from './sla-reports/sla-reports.service';
 import { createSystemHandlers, type SystemFacts } from './system/system.service';
 import { createPositionHandlers } from './telemetry/positions.service';
 import { createTelemetryHandlers } from './telemetry/telemetry.service';
@@ -57,6 +58,7 @@ export function createCore({ db, clock, logger, facts }: CoreOptions): Core {
     ...createSettingsHandlers(deps),
     ...createBatchAssignmentHandlers(deps),
     ...createAuditHandlers(deps),
+    ...createSlaReportHandlers(deps),
     ...createTelemetryHandlers(deps, actions),
   };
   const clocks = new ClockEngine({ db, logger, onEvent: ({ name, payload }) => bus.publish(name, payload) });

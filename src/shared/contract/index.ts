@@ -6,6 +6,7 @@ import { authMethods } from './auth.contract';
 import { intakeMethods } from './intake.contract';
 import { referenceMethods } from './reference.contract';
 import { settingsMethods } from './settings.contract';
+import { slaMethods } from './sla.contract';
 import { systemMethods } from './system.contract';
 import { telemetryMethods } from './telemetry.contract';
 import { workOrderActionMethods } from './work-order-actions.contract';
@@ -26,6 +27,7 @@ export const contract = {
   ...settingsMethods,
   ...assignmentMethods,
   ...auditMethods,
+  ...slaMethods,
   ...telemetryMethods,
 };
 
