@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import type { Database } from '../db/schema';
 import type { EventBus } from '../events/event-bus';
 import type { Logger } from '../logger';
@@ -12,6 +12,11 @@ const LIVE_STATES = ['running', 'paused', 'breached'] as const;
  * after the fact (a request logged late by a partner, a late event). Well above the hosts' 5 s tick interval.
  */
 export const LATE_AFTER_MS = 60_000;
+/**
+ * Orders re-derived per transaction. A tick after busy intake re-derives thousands of new orders; one commit each
+ * cost more than the derivations. Small enough that requests waiting for the connection wait a few ms at most.
+ */
+const SYNC_BATCH = 25;
 
 export interface ClockEngineOptions {
   db: Kysely<Database>;
@@ -26,7 +31,7 @@ export interface ClockEngineOptions {
  * The store holds the truth (each clock's `next_fire_at`, `thresholds_fired_json`, `breach_fired_at`); the
  * scheduler is an in-memory index over it: one pending instant per clock in a min-heap, so a tick with nothing
  * due costs the same with ten clocks or a million. A clock popped from the heap is re-derived from its order's
- * history in its own transaction before anything fires, so a stale heap entry can never fire twice or early.
+ * history in a transaction before anything fires, so a stale heap entry can never fire twice or early.
  *
  * Changed orders reach the engine through `orderChanged` (wired to `workOrder.changed` by `watch`): the next tick
  * re-derives them, which schedules new clocks and moves the instants of paused, resumed and reopened ones.
@@ -97,23 +102,39 @@ export class ClockEngine {
     const orders = new Set(this.dirty);
     this.dirty.clear();
     for (const clockId of this.scheduler.takeDue(now)) orders.add(this.clockOrder.get(clockId)!);
+    const ids = [...orders];
     const fired: SlaClockEvent[] = [];
-    for (const orderId of orders) {
-      this.ordersSynced++;
-      let synced: Awaited<ReturnType<typeof syncOrderClocks>>;
-      try {
-        synced = await this.options.db.transaction().execute((trx) => syncOrderClocks(trx, orderId, now, this.calendars, mode));
-      } catch (error) {
-        // One broken order (e.g. its calendar deleted) must not stop the others; it is tried again next tick.
-        this.options.logger.error('SLA clock sync failed', { orderId, error: String((error as Error)?.stack ?? error) });
-        this.dirty.add(orderId);
-        continue;
+    for (let i = 0; i < ids.length; i += SYNC_BATCH) {
+      const batch = ids.slice(i, i + SYNC_BATCH);
+      const done = await this.options.db.transaction().execute(async (trx) => {
+        const synced: [string, Awaited<ReturnType<typeof syncOrderClocks>>][] = [];
+        for (const orderId of batch) {
+          this.ordersSynced++;
+          // A savepoint per order: one broken order (e.g. its calendar deleted) rolls back only its own writes.
+          await sql`SAVEPOINT clock_sync`.execute(trx);
+          try {
+            synced.push([orderId, await syncOrderClocks(trx, orderId, now, this.calendars, mode)]);
+          } catch (error) {
+            await sql`ROLLBACK TO clock_sync`.execute(trx);
+            // It is tried again next tick; the others in the batch go on.
+            this.options.logger.error('SLA clock sync failed', { orderId, error: String((error as Error)?.stack ?? error) });
+            this.dirty.add(orderId);
+          }
+          await sql`RELEASE clock_sync`.execute(trx);
+        }
+        return synced;
+      }).catch((error: unknown) => {
+        // The batch itself failed (the commit, or a rollback to its savepoint): all of it is tried again next tick.
+        this.options.logger.error('SLA clock sync failed', { orders: batch.length, error: String((error as Error)?.stack ?? error) });
+        for (const orderId of batch) this.dirty.add(orderId);
+        return [];
+      });
+      for (const [orderId, { clocks, events }] of done) {
+        for (const clock of clocks) this.reschedule(orderId, clock);
+        // After commit only, so no listener hears of a firing that was rolled back.
+        for (const event of events) this.options.onEvent(event);
+        fired.push(...events);
       }
-      const { clocks, events } = synced;
-      for (const clock of clocks) this.reschedule(orderId, clock);
-      // After commit only, so no listener hears of a firing that was rolled back.
-      for (const event of events) this.options.onEvent(event);
-      fired.push(...events);
     }
     return fired;
   }

@@ -5,6 +5,7 @@ import { assignmentConfig, rankCandidates, type RankResult } from '../assignment
 import type { Database } from '../db/schema';
 import { readDispatchSettings } from '../settings/dispatch-settings';
 import { loadRoster, toAssignmentOrder, toContractCandidate, type AssignmentRoster } from './assignment-context';
+import type { RosterCache } from './roster-cache';
 import { appendOrderEvent } from './work-order-events';
 
 type Trx = Transaction<Database>;
@@ -35,9 +36,15 @@ export async function loadOrderForAssignment(trx: Kysely<Database>, orderId: str
   };
 }
 
-export async function rankForOrder(trx: Kysely<Database>, orderId: string, now: number, limit = 5): Promise<{ result: RankResult; roster: AssignmentRoster }> {
+export async function rankForOrder(
+  trx: Kysely<Database>,
+  orderId: string,
+  now: number,
+  limit = 5,
+  cache?: RosterCache,
+): Promise<{ result: RankResult; roster: AssignmentRoster }> {
   const { order } = await loadOrderForAssignment(trx, orderId);
-  const roster = await loadRoster(trx, now, [orderId]);
+  const roster = await loadRoster(trx, now, [orderId], cache);
   return { result: rankCandidates(order, roster.technicians, assignmentConfig(now), limit), roster };
 }
 
@@ -47,9 +54,9 @@ export async function rankForOrder(trx: Kysely<Database>, orderId: string, now: 
  */
 export async function proposeAssignment(
   trx: Trx,
-  { orderId, principal, now }: { orderId: string; principal: Principal | null; now: number },
+  { orderId, principal, now, cache }: { orderId: string; principal: Principal | null; now: number; cache?: RosterCache },
 ): Promise<boolean> {
-  const { result, roster } = await rankForOrder(trx, orderId, now, 1);
+  const { result, roster } = await rankForOrder(trx, orderId, now, 1, cache);
   const best = result.ranked[0];
   if (!best) {
     const excludedBy: Record<string, number> = {};

@@ -15,7 +15,9 @@ import type { CoreDeps, HandlerMap } from '../rpc/handlers';
 import { proposeAssignment } from './assignment-flow';
 import { resolveParty } from './customer-resolution';
 import { matchPolicy } from './policy-match';
+import { intakeReferenceFor, type IntakeReference } from './intake-reference';
 import { PolicyCalendars } from './policy-calendars';
+import { rosterCacheFor, type RosterCache } from './roster-cache';
 import { planTargets } from './sla-targets';
 import { allocateOrderNumber, appendOrderEvent } from './work-order-events';
 import { readWorkOrder } from './work-order-read';
@@ -32,6 +34,8 @@ export function requestHash(input: ServiceRequestInput): string {
 export function createIntakeHandlers(deps: CoreDeps): HandlerMap<'serviceRequests.create'> {
   const { db, bus } = deps;
   const calendars = new PolicyCalendars(db);
+  const roster = rosterCacheFor(bus);
+  const reference = intakeReferenceFor(bus);
   return {
     'serviceRequests.create': async (input, { principal, now }) => {
       const hash = requestHash(input);
@@ -41,7 +45,7 @@ export function createIntakeHandlers(deps: CoreDeps): HandlerMap<'serviceRequest
         // Checked again inside the transaction: two identical requests racing must create one order.
         const raced = await findReplay(trx, input.idempotencyKey, hash);
         if (raced) return raced;
-        const order = await createOrder(trx, calendars, input, principal, now, emit);
+        const order = await createOrder(trx, { calendars, roster, reference }, input, principal, now, emit);
         await trx
           .insertInto('service_requests')
           .values({
@@ -75,38 +79,33 @@ async function findReplay(db: Trx | CoreDeps['db'], key: string, hash: string): 
 
 async function createOrder(
   trx: Trx,
-  calendars: PolicyCalendars,
+  { calendars, roster, reference }: { calendars: PolicyCalendars; roster: RosterCache; reference: IntakeReference },
   input: ServiceRequestInput,
   principal: Principal | null,
   now: number,
   emit: Emit,
 ): Promise<WorkOrderDetail> {
-  const category = await trx.selectFrom('categories').selectAll().where('code', '=', input.categoryCode).where('active', '=', 1).executeTakeFirst();
-  if (!category) {
+  const known = await reference.category(trx, input.categoryCode);
+  if (!known) {
     throw new AppError('validation', `Unknown category "${input.categoryCode}".`, [{ path: 'categoryCode', message: 'not a configured category code' }]);
   }
   const receivedAt = input.receivedAt ? Date.parse(input.receivedAt) : now;
   if (receivedAt > now + 5 * 60_000) {
     throw new AppError('validation', 'receivedAt lies in the future.', [{ path: 'receivedAt', message: 'must not be in the future' }]);
   }
+  const { row: category, requiredSkills } = known;
   const { customer, site } = await resolveParty(trx, input, now);
   const priority = input.priority ?? category.default_priority;
-  const requiredSkills = await trx
-    .selectFrom('category_skills')
-    .innerJoin('skills', 'skills.id', 'category_skills.skill_id')
-    .select(['skills.code as skillCode', 'category_skills.min_level as minLevel'])
-    .where('category_id', '=', category.id)
-    .execute();
   const window = input.requestedWindow ? { start: Date.parse(input.requestedWindow.start), end: Date.parse(input.requestedWindow.end) } : null;
 
-  const policies = await trx.selectFrom('sla_policies').selectAll().where('active', '=', 1).execute();
+  const policies = await reference.activePolicies(trx);
   const policy = matchPolicy(policies, { priority, categoryId: category.id, customerId: customer.id, contractCode: customer.contractCode });
   const targets = policy
     ? planTargets({
         calendar: await calendars.get(trx, policy.calendar_id),
         zoneMode: policy.zone_mode,
         siteTimeZone: site.timeZone,
-        targets: await trx.selectFrom('sla_targets').select(['metric', 'target_seconds as targetSeconds']).where('policy_id', '=', policy.id).execute(),
+        targets: await reference.policyTargets(trx, policy.id),
         startedAt: receivedAt,
         window,
       })
@@ -152,10 +151,11 @@ async function createOrder(
       updated_by: actorName,
     })
     .execute();
-  for (const t of targets) {
+  // One statement for all clocks: the rows and their order are those of one insert per target.
+  if (targets.length > 0) {
     await trx
       .insertInto('sla_clocks')
-      .values({ id: newId('clk'), work_order_id: id, metric: t.metric, policy_id: policy!.id, calendar_id: policy!.calendar_id, target_seconds: t.targetSeconds, state: 'running', started_at: t.startedAt, due_at: t.dueAt, updated_at: now })
+      .values(targets.map((t) => ({ id: newId('clk'), work_order_id: id, metric: t.metric, policy_id: policy!.id, calendar_id: policy!.calendar_id, target_seconds: t.targetSeconds, state: 'running' as const, started_at: t.startedAt, due_at: t.dueAt, updated_at: now })))
       .execute();
   }
   await appendOrderEvent(trx, id, principal, now, {
@@ -173,7 +173,7 @@ async function createOrder(
     entityId: id,
     after: { number, priority, category: category.code, customerId: customer.id, siteId: site.id, policyId: policy?.id ?? null, complianceFields: fields.length },
   });
-  await proposeAssignment(trx, { orderId: id, principal, now });
+  await proposeAssignment(trx, { orderId: id, principal, now, cache: roster });
   const order = await readWorkOrder(trx, id);
   emit('workOrder.changed', { order: toSummary(order), change: 'created' });
   return order;

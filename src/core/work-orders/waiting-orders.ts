@@ -2,6 +2,7 @@ import { SYSTEM_PRINCIPAL, type Principal } from '../../shared/roles';
 import { inTransaction } from '../db/transaction';
 import type { CoreDeps } from '../rpc/handlers';
 import { proposeAssignment } from './assignment-flow';
+import { rosterCacheFor } from './roster-cache';
 import { readWorkOrder } from './work-order-read';
 import { toSummary } from './work-order-summary';
 
@@ -16,11 +17,12 @@ const PER_RUN = 100;
 export async function retryWaitingOrders(deps: CoreDeps): Promise<number> {
   const now = deps.clock.now();
   const waiting = await deps.db.selectFrom('work_orders').select('id').where('status', '=', 'new').orderBy('received_at').limit(PER_RUN).execute();
+  const cache = rosterCacheFor(deps.bus);
   let proposed = 0;
   for (const { id } of waiting) {
     const assigned = await inTransaction(deps.db, deps.bus, async (trx, emit) => {
       const row = await trx.selectFrom('work_orders').select('status').where('id', '=', id).executeTakeFirst();
-      if (row?.status !== 'new' || !(await proposeAssignment(trx, { orderId: id, principal: RETRY_PRINCIPAL, now }))) return false;
+      if (row?.status !== 'new' || !(await proposeAssignment(trx, { orderId: id, principal: RETRY_PRINCIPAL, now, cache }))) return false;
       emit('workOrder.changed', { order: toSummary(await readWorkOrder(trx, id)), change: 'assigned' });
       return true;
     });
