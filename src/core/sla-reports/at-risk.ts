@@ -1,8 +1,8 @@
 import type { Kysely } from 'kysely';
 import type { MethodOutput } from '../../shared/contract';
 import type { Priority } from '../../shared/schemas/common';
-import { DEFAULT_ASSIGNMENT_CONFIG } from '../assignment';
-import { greatCircleKm } from '../assignment/geo';
+import { assignmentConfig } from '../assignment';
+import { greatCircleKm, travelMinutes } from '../assignment/geo';
 import type { Database } from '../db/schema';
 import { addBusinessSeconds } from '../sla';
 import { deriveClock } from '../sla-clocks';
@@ -11,13 +11,6 @@ import type { PolicyCalendars } from '../work-orders/policy-calendars';
 
 type Item = MethodOutput<'sla.atRisk'>['items'][number];
 const LIVE = ['running', 'breached'] as const;
-
-/** Minutes to drive from the technician's last known position to the site, as the assignment engine estimates it. */
-function travelMinutes(from: { lat: number; lon: number } | null, to: { lat: number; lon: number }): number {
-  if (!from) return 0;
-  const { roadFactor, speedKmh } = DEFAULT_ASSIGNMENT_CONFIG;
-  return ((greatCircleKm(from, to) * roadFactor) / speedKmh) * 60;
-}
 
 /**
  * DOMAIN.md "At risk": a running clock whose predicted stop (now + travel ETA + remaining estimated work, in business
@@ -33,12 +26,15 @@ export async function atRisk(db: Kysely<Database>, calendars: PolicyCalendars, n
     .select(['wo.id', 'wo.number', 'wo.priority', 'wo.status', 'wo.technician_id', 'wo.estimated_minutes', 'c.name as customer', 's.lat', 's.lon', 't.last_lat', 't.last_lon', 't.home_lat', 't.home_lon'])
     .where((eb) => eb.exists(eb.selectFrom('sla_clocks as k').select('k.id').whereRef('k.work_order_id', '=', 'wo.id').where('k.state', 'in', LIVE)))
     .execute();
+  const config = assignmentConfig(now);
   const items: Item[] = [];
   for (const o of orders) {
     const loaded = await loadOrderClocks(db, o.id, calendars);
     if (!loaded) continue;
     const position = o.last_lat !== null && o.last_lon !== null ? { lat: o.last_lat, lon: o.last_lon } : o.home_lat !== null && o.home_lon !== null ? { lat: o.home_lat, lon: o.home_lon } : null;
-    const etaMinutes = o.status === 'on_site' ? 0 : travelMinutes(position, { lat: o.lat, lon: o.lon });
+    const site = { lat: o.lat, lon: o.lon };
+    // The same travel estimate the assignment engine ranks with; no known position means no drive to count.
+    const etaMinutes = o.status === 'on_site' || !position ? 0 : travelMinutes(position, site, greatCircleKm(position, site), config);
     for (const { def } of loaded.clocks) {
       const clock = deriveClock(def, loaded.events, now);
       if (clock.state !== 'running' && clock.state !== 'breached') continue;

@@ -3,7 +3,8 @@ import type { MethodOutput } from '../../shared/contract';
 import type { Category } from '../../shared/schemas/reference.schema';
 import type { WorkOrderDetail, WorkOrderSummary } from '../../shared/schemas/work-order.schema';
 import type { SimulatorApi } from './api-client';
-import { distanceKm, moveToward, type LatLon } from './geo';
+import { greatCircleKm } from '../../core/assignment/geo';
+import { moveToward, type LatLon } from './geo';
 
 type Technician = MethodOutput<'technicians.list'>[number];
 type Values = Record<string, string | number | boolean>;
@@ -66,7 +67,7 @@ export class FieldCrew {
         this.positions.set(technicianId, at);
         await this.api.call('POST', `/technicians/${technicianId}/position`, { lat: round(at.lat), lon: round(at.lon), at: now });
         this.pings += 1;
-        if (distanceKm(at, job.site) < 0.05) {
+        if (greatCircleKm(at, job.site) < 0.05) {
           await this.api.call('POST', `/work-orders/${order.id}/progress`, { status: 'on_site', at: new Date(now).toISOString(), compliance: this.values(job, 'on_site') });
           job.nextAt = now + job.estimatedMinutes * 60_000 * (0.7 + 0.6 * this.random.next());
         }
