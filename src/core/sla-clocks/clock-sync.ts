@@ -1,7 +1,8 @@
-import type { Kysely, Updateable } from 'kysely';
+import type { Insertable, Kysely, Updateable } from 'kysely';
 import type { SlaMetric } from '../../shared/schemas/reference.schema';
 import { newId } from '../db/ids';
-import type { ClockState, Database, SlaClockTable } from '../db/schema';
+import type { ClockState, Database, SlaClockTable, SlaClockTimelineTable } from '../db/schema';
+import { groupBy } from '../util/group-by';
 import { PolicyCalendars } from '../work-orders/policy-calendars';
 import { crossingKey, deriveClock, type ClockSnapshot, type Crossing, type TimelineEntry } from './clock-model';
 import { firedThresholds, loadOrderClocks, type ClockRow } from './clock-store';
@@ -69,6 +70,9 @@ export async function syncOrderClocks(
   if (!order) return { clocks: [], events: [] };
   const clocks: SyncedClock[] = [];
   const events: SlaClockEvent[] = [];
+  // One read and one write of the timeline for all of the order's clocks: this runs for every order change.
+  const storedTimeline = await loadTimelineKeys(db, order.clocks.map((c) => c.row.id));
+  const timelineRows: Insertable<SlaClockTimelineTable>[] = [];
   for (const { row, def } of order.clocks) {
     const snapshot = deriveClock(def, order.events, now);
     const fired = firedThresholds(row);
@@ -97,9 +101,10 @@ export async function syncOrderClocks(
       breach_fired_at: breachFiredAt,
       next_fire_at: nextFireAt,
     }, now);
-    await appendTimeline(db, row.id, snapshot.timeline, firing, now);
+    timelineRows.push(...newTimelineRows(row.id, storedTimeline.get(row.id) ?? [], snapshot.timeline, firing, now));
     clocks.push({ clockId: row.id, nextFireAt });
   }
+  if (timelineRows.length > 0) await db.insertInto('sla_clock_timeline').values(timelineRows).execute();
   return { clocks, events };
 }
 
@@ -110,20 +115,25 @@ async function writeClock(db: Kysely<Database>, row: ClockRow, next: Updateable<
 
 const entryKey = (e: { event: string; at: number }) => `${e.event}@${e.at}`;
 
+async function loadTimelineKeys(db: Kysely<Database>, clockIds: readonly string[]): Promise<Map<string, { event: string; at: number }[]>> {
+  if (clockIds.length === 0) return new Map();
+  const stored = await db.selectFrom('sla_clock_timeline').select(['clock_id', 'event', 'at']).where('clock_id', 'in', clockIds).execute();
+  return groupBy(stored, (s) => s.clock_id);
+}
+
 /**
- * Appends the entries the stored timeline lacks; stored rows are never changed or removed (history is not
+ * The entries the stored timeline lacks; stored rows are never changed or removed (history is not
  * rewritten). A warning or breach entry is written once, when it fires. An entry appended after the timeline had
  * already reached its instant (a late event, or a verdict revised by one) is marked `outOfOrder` with the time
  * it was recorded, so an auditor sees the clock was re-derived and what was believed before.
  */
-async function appendTimeline(
-  db: Kysely<Database>,
+function newTimelineRows(
   clockId: string,
+  stored: readonly { event: string; at: number }[],
   timeline: readonly TimelineEntry[],
   firing: ReadonlyMap<string, boolean>,
   now: number,
-): Promise<void> {
-  const stored = await db.selectFrom('sla_clock_timeline').select(['event', 'at']).where('clock_id', '=', clockId).execute();
+): Insertable<SlaClockTimelineTable>[] {
   const have = new Set(stored.map(entryKey));
   const latest = Math.max(Number.NEGATIVE_INFINITY, ...stored.map((s) => s.at));
   const rows = [];
@@ -148,7 +158,7 @@ async function appendTimeline(
       data_json: JSON.stringify(data),
     });
   }
-  if (rows.length > 0) await db.insertInto('sla_clock_timeline').values(rows).execute();
+  return rows;
 }
 
 function toEvent(orderId: string, number: string, row: ClockRow, snapshot: ClockSnapshot, crossing: Crossing, late: boolean, now: number): SlaClockEvent {
