@@ -1,7 +1,9 @@
 import { SYSTEM_PRINCIPAL, type Principal } from '../../shared/roles';
 import { inTransaction } from '../db/transaction';
 import type { CoreDeps } from '../rpc/handlers';
-import { proposeAssignment } from './assignment-flow';
+import { assignmentConfig, rankCandidates } from '../assignment';
+import { loadRoster } from './assignment-context';
+import { loadOrderForAssignment, proposeAssignment } from './assignment-flow';
 import { rosterCacheFor } from './roster-cache';
 import { readWorkOrder } from './work-order-read';
 import { toSummary } from './work-order-summary';
@@ -17,9 +19,17 @@ const PER_RUN = 100;
 export async function retryWaitingOrders(deps: CoreDeps): Promise<number> {
   const now = deps.clock.now();
   const waiting = await deps.db.selectFrom('work_orders').select('id').where('status', '=', 'new').orderBy('received_at').limit(PER_RUN).execute();
+  if (waiting.length === 0) return 0;
   const cache = rosterCacheFor(deps.bus);
+  // One roster read for the whole run: most waiting orders still have nobody eligible, and finding that out
+  // in memory is far cheaper than a transaction each. Orders that do have someone are re-decided in their
+  // own transaction against the roster as it stands then.
+  const roster = await loadRoster(deps.db, now, [], cache);
+  const config = assignmentConfig(now);
   let proposed = 0;
   for (const { id } of waiting) {
+    const { order } = await loadOrderForAssignment(deps.db, id);
+    if (rankCandidates(order, roster.technicians, config, 1).ranked.length === 0) continue;
     const assigned = await inTransaction(deps.db, deps.bus, async (trx, emit) => {
       const row = await trx.selectFrom('work_orders').select('status').where('id', '=', id).executeTakeFirst();
       if (row?.status !== 'new' || !(await proposeAssignment(trx, { orderId: id, principal: RETRY_PRINCIPAL, now, cache }))) return false;
