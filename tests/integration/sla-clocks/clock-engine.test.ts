@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ManualClock } from '../../../src/core';
-import type { SlaClockEvent } from '../../../src/core/sla-clocks';
+import { recomputeOrderClocks, type SlaClockEvent } from '../../../src/core/sla-clocks';
 import { addEvent, addOrder, clockRow, engineFor, HOUR, iso, t, timeline, useClockStore } from './clock-fixture';
 
 /**
@@ -155,6 +155,35 @@ describe('pause and resume', () => {
     expect(await clockRow(store.db, clocks.resolution!)).toMatchObject({ state: 'running', paused_at: null, due_at: t('2026-03-03T10:00:00Z') });
     expect(brief(await engine.tick(t('2026-03-02T16:00:00Z')))).toEqual([
       { name: 'sla.warning', metric: 'resolution', threshold: 75, reachedAt: '2026-03-02T16:00:00.000Z', late: false },
+    ]);
+  });
+});
+
+describe('changes that stored their clocks', () => {
+  it('are rescheduled from the store without being re-derived, and fire when their instant comes', async () => {
+    const { engine } = engineFor(store.db);
+    await engine.catchUp(START);
+    const { id } = await addOrder(store.db, START, { resolution: 8 * HOUR });
+    // What a lifecycle change does inside its transaction before it publishes workOrder.changed.
+    await recomputeOrderClocks(store.db, id, START);
+    engine.clocksStored(id);
+    expect(await engine.tick(START + 5_000)).toEqual([]);
+    expect(engine.ordersSynced).toBe(0);
+    expect(engine.scheduler.nextAt()).toBe(t('2026-03-02T16:00:00Z'));
+    expect(brief(await engine.tick(t('2026-03-02T16:00:00Z')))).toEqual([
+      { name: 'sla.warning', metric: 'resolution', threshold: 75, reachedAt: '2026-03-02T16:00:00.000Z', late: false },
+    ]);
+    expect(engine.ordersSynced).toBe(1);
+  });
+
+  it('fire at the next tick, late, what their change found already reached (a request logged late)', async () => {
+    const { engine } = engineFor(store.db);
+    await engine.catchUp(START);
+    const { id } = await addOrder(store.db, START, { resolution: 8 * HOUR });
+    await recomputeOrderClocks(store.db, id, t('2026-03-02T17:00:00Z'));
+    engine.clocksStored(id);
+    expect(brief(await engine.tick(t('2026-03-02T17:00:05Z')))).toEqual([
+      { name: 'sla.warning', metric: 'resolution', threshold: 75, reachedAt: '2026-03-02T16:00:00.000Z', late: true },
     ]);
   });
 });
