@@ -4,6 +4,7 @@ import type { Database, SlaClockTable } from '../db/schema';
 import type { PolicyCalendars } from '../work-orders/policy-calendars';
 import type { ClockDefinition, ClockEvent, ClockEventKind } from './clock-model';
 import { inZone } from '../sla/in-zone';
+import { zoneAt } from '../sla/site-zone';
 
 /** Reads what the clock model needs from the store: clock definitions and the order's relevant history. */
 
@@ -47,9 +48,11 @@ export async function loadOrderClocks(db: Kysely<Database>, orderId: string, cal
   const order = await db
     .selectFrom('work_orders as wo')
     .innerJoin('sites as s', 's.id', 'wo.site_id')
-    .select(['wo.number', 'wo.window_start_at', 'wo.window_end_at', 's.time_zone'])
+    .select(['wo.number', 'wo.window_start_at', 'wo.window_end_at', 's.time_zone', 's.lat', 's.lon'])
     .where('wo.id', '=', orderId)
-    .executeTakeFirstOrThrow();
+    .executeTakeFirstOrThrow()
+    // A site stored without a zone has the zone of its coordinates, as at intake.
+    .then((o) => ({ ...o, time_zone: o.time_zone ?? zoneAt(o.lat, o.lon) }));
   const policyIds = [...new Set(rows.map((r) => r.policy_id))];
   const policies = await db
     .selectFrom('sla_policies')
@@ -69,23 +72,42 @@ export async function loadOrderClocks(db: Kysely<Database>, orderId: string, cal
   });
   const calendarById = new Map<string, Calendar>();
   for (const id of new Set(rows.map((r) => r.calendar_id))) calendarById.set(id, await calendars.get(db, id));
-  const clocks = [];
-  for (const row of rows) {
-    const policy = policyById.get(row.policy_id)!;
-    const calendar = calendarById.get(row.calendar_id)!;
-    // A scheduled maintenance order measures arrival against its window start and resolution against its end.
-    const windowed = order.window_start_at !== null && order.window_end_at !== null;
-    const scheduled = !windowed ? null : row.metric === 'arrival' ? order.window_start_at : row.metric === 'resolution' ? order.window_end_at : null;
-    const def: ClockDefinition = {
-      metric: row.metric,
-      targetSeconds: row.target_seconds,
-      calendar: policy.zone_mode === 'site' && order.time_zone ? inZone(calendar, order.time_zone) : calendar,
-      startedAt: row.started_at,
-      thresholds: JSON.parse(policy.warning_thresholds_json) as number[],
-      pausingReasons: JSON.parse(policy.pausing_reasons_json) as string[],
-      scheduledDueAt: scheduled,
-    };
-    clocks.push({ row, def });
-  }
+  const clocks = rows.map((row) => ({ row, def: clockDefinition(row, policyById.get(row.policy_id)!, calendarById.get(row.calendar_id)!, order) }));
   return { orderId, number: order.number, clocks, events };
+}
+
+/** A clock as intake creates it, before anything is derived: running from the request's start. */
+export function newClockRow({ id, workOrderId, policy, plan, now }: {
+  id: string;
+  workOrderId: string;
+  policy: { id: string; calendar_id: string };
+  plan: { metric: ClockRow['metric']; targetSeconds: number; startedAt: number; dueAt: number };
+  now: number;
+}): ClockRow {
+  return {
+    id, work_order_id: workOrderId, metric: plan.metric, policy_id: policy.id, calendar_id: policy.calendar_id,
+    target_seconds: plan.targetSeconds, state: 'running', started_at: plan.startedAt, due_at: plan.dueAt, stopped_at: null,
+    elapsed_seconds: 0, paused_at: null, thresholds_fired_json: '[]', breach_fired_at: null, updated_at: now, next_fire_at: null,
+  };
+}
+
+/** How a clock is measured: its target on its policy's calendar (in the site's zone if the policy says so). */
+export function clockDefinition(
+  row: Pick<ClockRow, 'metric' | 'target_seconds' | 'started_at'>,
+  policy: { zone_mode: string; warning_thresholds_json: string; pausing_reasons_json: string },
+  calendar: Calendar,
+  order: { window_start_at: number | null; window_end_at: number | null; time_zone: string | null },
+): ClockDefinition {
+  // A scheduled maintenance order measures arrival against its window start and resolution against its end.
+  const windowed = order.window_start_at !== null && order.window_end_at !== null;
+  const scheduled = !windowed ? null : row.metric === 'arrival' ? order.window_start_at : row.metric === 'resolution' ? order.window_end_at : null;
+  return {
+    metric: row.metric,
+    targetSeconds: row.target_seconds,
+    calendar: policy.zone_mode === 'site' && order.time_zone ? inZone(calendar, order.time_zone) : calendar,
+    startedAt: row.started_at,
+    thresholds: JSON.parse(policy.warning_thresholds_json) as number[],
+    pausingReasons: JSON.parse(policy.pausing_reasons_json) as string[],
+    scheduledDueAt: scheduled,
+  };
 }

@@ -4,5 +4,6 @@
  */
 export { deriveClock, STOPPED_BY, type ClockDefinition, type ClockEvent, type ClockEventKind, type ClockSnapshot, type Crossing, type TimelineEntry } from './clock-model';
 export { ClockScheduler } from './clock-scheduler';
-export { recomputeOrderClocks, type SlaClockEvent, type SyncedClock } from './clock-sync';
+export { recomputeOrderClocks, startOrderClocks, type SlaClockEvent, type SyncedClock } from './clock-sync';
+export { clockDefinition, newClockRow } from './clock-store';
 export { ClockEngine, LATE_AFTER_MS, type ClockEngineOptions } from './clock-engine';

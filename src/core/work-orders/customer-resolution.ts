@@ -1,10 +1,12 @@
-import tzLookup from '@photostructure/tz-lookup';
 import type { Transaction } from 'kysely';
 import { AppError } from '../../shared/errors';
 import { isKnownTimeZone } from '../../shared/schemas/calendar.schema';
 import type { ServiceRequestInput } from '../../shared/schemas/service-request.schema';
 import type { Database } from '../db/schema';
 import { newId } from '../db/ids';
+import { zoneAt } from '../sla/site-zone';
+
+export { zoneAt };
 
 type Trx = Transaction<Database>;
 
@@ -80,12 +82,6 @@ async function resolveSite(trx: Trx, customerId: string, ref: ServiceRequestInpu
   await trx.insertInto('sites').values(created).execute();
   return { id: created.id, name: created.name, lat: created.lat, lon: created.lon, timeZone, regionId: created.region_id, created: true };
 }
-
-/** A site's zone from its coordinates, with a maintained boundary data set (DOMAIN.md, "Time zone"). */
-export function zoneAt(lat: number, lon: number): string {
-  return tzLookup(lat, lon);
-}
-
 
 /** New sites join the region whose centre is nearest; a centre without regions leaves them unassigned. */
 async function nearestRegion(trx: Trx, lat: number, lon: number): Promise<string | null> {

@@ -10,7 +10,7 @@ import { appendAudit } from '../audit/audit-log';
 import { newId } from '../db/ids';
 import type { Database } from '../db/schema';
 import { inTransaction, type Emit } from '../db/transaction';
-import { recomputeOrderClocks } from '../sla-clocks';
+import { clockDefinition, newClockRow, startOrderClocks } from '../sla-clocks';
 import type { CoreDeps, HandlerMap } from '../rpc/handlers';
 import { proposeAssignment } from './assignment-flow';
 import { resolveParty } from './customer-resolution';
@@ -100,9 +100,10 @@ async function createOrder(
 
   const policies = await reference.activePolicies(trx);
   const policy = matchPolicy(policies, { priority, categoryId: category.id, customerId: customer.id, contractCode: customer.contractCode });
+  const policyCalendar = policy ? await calendars.get(trx, policy.calendar_id) : null;
   const targets = policy
     ? planTargets({
-        calendar: await calendars.get(trx, policy.calendar_id),
+        calendar: policyCalendar!,
         zoneMode: policy.zone_mode,
         siteTimeZone: site.timeZone,
         targets: await reference.policyTargets(trx, policy.id),
@@ -151,12 +152,15 @@ async function createOrder(
       updated_by: actorName,
     })
     .execute();
-  // One statement for all clocks: the rows and their order are those of one insert per target.
-  if (targets.length > 0) {
-    await trx
-      .insertInto('sla_clocks')
-      .values(targets.map((t) => ({ id: newId('clk'), work_order_id: id, metric: t.metric, policy_id: policy!.id, calendar_id: policy!.calendar_id, target_seconds: t.targetSeconds, state: 'running' as const, started_at: t.startedAt, due_at: t.dueAt, updated_at: now })))
-      .execute();
+  if (policy) {
+    // Each clock derived before it is stored (its "started" timeline entry, its next instant to fire); a request
+    // logged late may already be past a threshold, which the clock engine then fires, marked late.
+    const orderFacts = { window_start_at: window?.start ?? null, window_end_at: window?.end ?? null, time_zone: site.timeZone };
+    const clocks = targets.map((t) => {
+      const row = newClockRow({ id: newId('clk'), workOrderId: id, policy, plan: t, now });
+      return { row, def: clockDefinition(row, policy, policyCalendar!, orderFacts) };
+    });
+    await startOrderClocks(trx, { orderId: id, number }, clocks, now);
   }
   await appendOrderEvent(trx, id, principal, now, {
     type: 'created',
@@ -164,8 +168,6 @@ async function createOrder(
     at: receivedAt,
     data: { channel: input.channel, idempotencyKey: input.idempotencyKey, policy: policy?.name ?? null, customerCreated: customer.created, siteCreated: site.created },
   });
-  // Writes each clock's "started" timeline entry and next instant to fire; a request logged late may already be breached.
-  await recomputeOrderClocks(trx, id, now, calendars);
   const fields = JSON.parse(category.compliance_fields_json) as Category['complianceFields'];
   await appendAudit(trx, principal, now, {
     action: 'workOrder.created',
