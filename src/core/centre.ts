@@ -2,6 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Clock } from './clock';
 import { createCore, type Core } from './core';
+import { lockDataDir } from './db/data-dir-lock';
 import { openDatabase, type AppDatabase } from './db/open-database';
 import { seedDemo } from './demo/seed-demo';
 import type { Logger } from './logger';
@@ -33,13 +34,21 @@ export interface Centre {
 /** Opens the store in the data folder, builds the core, seeds the demo and bootstraps the admin token: every host's start-up. */
 export async function openCentre(options: CentreOptions): Promise<Centre> {
   mkdirSync(options.dataDir, { recursive: true });
-  const database = openDatabase({ file: join(options.dataDir, DATABASE_FILE), nativeBinding: options.nativeBinding });
+  const lock = lockDataDir(options.dataDir, options.nativeBinding);
+  let database: AppDatabase;
+  try {
+    database = openDatabase({ file: join(options.dataDir, DATABASE_FILE), nativeBinding: options.nativeBinding, checkIntegrity: true });
+  } catch (error) {
+    lock.release();
+    throw error;
+  }
   try {
     const core = createCore({
       db: database.db,
       clock: options.clock,
       logger: options.logger,
       facts: { version: options.version, demo: options.demo },
+      storage: { sqlite: database.sqlite, backupDir: join(options.dataDir, 'backups') },
     });
     if (options.demo) {
       const summary = await seedDemo(database.db, { seed: options.seed, now: options.clock.now() });
@@ -54,10 +63,12 @@ export async function openCentre(options: CentreOptions): Promise<Centre> {
       close: () => {
         stopScheduler();
         database.close();
+        lock.release();
       },
     };
   } catch (error) {
     database.close();
+    lock.release();
     throw error;
   }
 }

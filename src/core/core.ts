@@ -1,18 +1,25 @@
 import type { Kysely } from 'kysely';
 import { createAdminHandlers } from './admin/admin.service';
+import { createAlertHandlers, EscalationEngine } from './alerts';
 import { ClockEngine } from './sla-clocks';
+import { createSlaRepairHandlers } from './sla-clocks/sla-repair';
 import { createAuditHandlers } from './audit/audit.service';
 import { createAuthService, type AuthService } from './auth/auth.service';
 import type { Clock } from './clock';
 import type { Database } from './db/schema';
 import { EventBus } from './events/event-bus';
 import type { Logger } from './logger';
+import { createReallocation } from './reallocation/reallocation.service';
 import { createReferenceHandlers } from './reference/reference.service';
+import { createReportHandlers } from './reports/reports.service';
 import type { CoreDeps, Handlers } from './rpc/handlers';
 import { createRouter, type CallFn } from './rpc/router';
 import { createSettingsHandlers } from './settings/settings.service';
 import { createSlaReportHandlers } from './sla-reports/sla-reports.service';
-import { createSystemHandlers, type SystemFacts } from './system/system.service';
+import { createSlaTrendHandlers } from './sla-trends/sla-trends.service';
+import { createAnomalyHandlers } from './anomalies/anomalies.service';
+import { anomalyAlertJob } from './anomalies/anomaly-alerts';
+import { createSystemHandlers, type SystemFacts, type SystemStorage } from './system/system.service';
 import { createPositionHandlers } from './telemetry/positions.service';
 import { createTelemetryHandlers } from './telemetry/telemetry.service';
 import { requeueUnaccepted } from './work-orders/acceptance-timeouts';
@@ -27,6 +34,8 @@ export interface CoreOptions {
   clock: Clock;
   logger: Logger;
   facts?: Partial<SystemFacts>;
+  /** The store's file-level handle, for online backups; absent for in-memory cores (tests). */
+  storage?: SystemStorage;
 }
 
 export interface Core {
@@ -38,18 +47,22 @@ export interface Core {
   bus: EventBus;
   auth: Pick<AuthService, 'resolveToken' | 'bootstrapAdminToken'>;
   deps: CoreDeps;
+  /** The escalation engine; `settled()` resolves once its runs and outbound deliveries are done. */
+  alerts: Pick<EscalationEngine, 'settled'>;
 }
 
 /** Builds the services once; Electron, the headless server and tests all start from here. */
-export function createCore({ db, clock, logger, facts }: CoreOptions): Core {
+export function createCore({ db, clock, logger, facts, storage }: CoreOptions): Core {
   const bus = new EventBus();
   const deps: CoreDeps = { db, bus, clock, logger };
   const auth = createAuthService(deps);
   const actions = createWorkOrderActionHandlers(deps);
+  const reallocation = createReallocation(deps);
   const handlers: Handlers = {
-    ...createSystemHandlers(deps, { version: facts?.version ?? '0.0.0', startedAt: facts?.startedAt ?? clock.now(), demo: facts?.demo ?? false }),
+    ...createSystemHandlers(deps, { version: facts?.version ?? '0.0.0', startedAt: facts?.startedAt ?? clock.now(), demo: facts?.demo ?? false }, storage),
     ...auth.handlers,
     ...createAdminHandlers(deps),
+    ...createAlertHandlers(deps),
     ...createReferenceHandlers(deps),
     ...createWorkOrderQueryHandlers(deps),
     ...createPositionHandlers(deps),
@@ -59,15 +72,28 @@ export function createCore({ db, clock, logger, facts }: CoreOptions): Core {
     ...createBatchAssignmentHandlers(deps),
     ...createAuditHandlers(deps),
     ...createSlaReportHandlers(deps),
+    ...createSlaRepairHandlers(deps),
+    ...createReportHandlers(deps),
+    ...createSlaTrendHandlers(deps),
+    ...createAnomalyHandlers(deps),
     ...createTelemetryHandlers(deps, actions),
+    ...reallocation.handlers,
   };
   const clocks = new ClockEngine({ db, logger, onEvent: ({ name, payload }) => bus.publish(name, payload) });
   clocks.watch(bus);
+  const escalations = new EscalationEngine(deps);
+  escalations.watch(bus);
+  const scanAnomalies = anomalyAlertJob(deps);
   const runScheduledJobs = async () => {
     await requeueUnaccepted(deps);
     await retryWaitingOrders(deps);
     // The first tick also catches up on every instant passed while the app was not running (fired late).
     await clocks.tick(clock.now());
+    // After the clocks, so escalation reads them as just derived; it also retries due e-mail and webhook attempts.
+    await escalations.tick(clock.now());
+    // After the tick, so outcomes and proposals see the clocks as they stand now.
+    await reallocation.runScheduledJobs();
+    await scanAnomalies();
   };
   const startScheduler = (intervalMs = 5000) => {
     let running = false;
@@ -81,5 +107,5 @@ export function createCore({ db, clock, logger, facts }: CoreOptions): Core {
     timer.unref?.();
     return () => clearInterval(timer);
   };
-  return { call: createRouter(handlers, clock), runScheduledJobs, startScheduler, bus, auth, deps };
+  return { call: createRouter(handlers, clock), runScheduledJobs, startScheduler, bus, auth, deps, alerts: escalations };
 }

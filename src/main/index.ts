@@ -1,6 +1,7 @@
 import { app, BrowserWindow, dialog, ipcMain, session } from 'electron';
 import { join } from 'node:path';
 import { consoleLogger, systemClock } from '../core';
+import { notifyAlerts } from './alert-notifications';
 import { parseAppOptions } from './app-options';
 import { electronNativeBinding, openCoreHost } from './core-host';
 import { forwardEvents } from './event-forwarding';
@@ -37,8 +38,10 @@ async function start(): Promise<void> {
   applySessionPolicy(session.defaultSession, windows.isAppUrl);
   const unbind = bindContract(ipcMain, host, { isAppUrl: windows.isAppUrl, sessions, logger });
   const stopEvents = forwardEvents(host.bus, () => BrowserWindow.getAllWindows().map((w) => w.webContents), sessions, logger);
+  const stopNotifications = notifyAlerts(host.bus, () => BrowserWindow.getAllWindows(), sessions, logger);
   shutdown = async () => {
     stopEvents();
+    stopNotifications();
     unbind();
     await host.close();
   };

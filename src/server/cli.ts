@@ -4,6 +4,8 @@ import { fileURLToPath } from 'node:url';
 import { AcceleratedClock, consoleLogger, systemClock, type Clock, type Core } from '../core';
 import type { MethodOutput } from '../shared/contract';
 import { SYSTEM_PRINCIPAL } from '../shared/roles';
+import { DataDirInUseError } from '../core/db/data-dir-lock';
+import { StoreDamagedError } from '../core/db/integrity';
 import { parseCliOptions, USAGE } from './cli-options';
 import { startHeadless } from './headless';
 import { startSimulator } from './simulator/simulator';
@@ -78,6 +80,8 @@ async function signIn(url: string, username: string, password: string): Promise<
 }
 
 main().catch((error) => {
-  consoleLogger.error('failed to start', { error: String((error as Error)?.stack ?? error) });
+  // A folder in use or a damaged file is the operator's to fix: the message says how; a stack would bury it.
+  if (error instanceof DataDirInUseError || error instanceof StoreDamagedError) process.stderr.write(`${error.message}\n`);
+  else consoleLogger.error('failed to start', { error: String((error as Error)?.stack ?? error) });
   process.exit(1);
 });

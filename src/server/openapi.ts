@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { contract, events, METHOD_NAMES, type MethodDef } from '../shared/contract';
+import { reportDownloadPaths } from './report-routes';
 
 type JsonSchema = Record<string, unknown>;
 
@@ -93,6 +94,7 @@ export function buildOpenApi(version: string) {
     '/api/health': {
       get: { operationId: 'health', summary: 'Liveness; the only call that needs no token.', security: [], responses: { '200': { description: 'Up' } } },
     },
+    ...reportDownloadPaths(),
   };
   for (const name of METHOD_NAMES) {
     const def: MethodDef = contract[name];

@@ -10,6 +10,7 @@ import { principalOf } from './bearer';
 import { registerEventStream } from './event-stream';
 import { buildOpenApi } from './openapi';
 import { sendProblem, toHttpProblem } from './problem';
+import { registerReportRoutes } from './report-routes';
 import { registerRpcRoutes } from './rpc-routes';
 import { CONTENT_SECURITY_POLICY } from '../shared/security';
 import { securityHeaders } from './security-headers';
@@ -53,6 +54,7 @@ export async function buildServer({ core, logger, version, webRoot, bodyLimit = 
     return reply.type('application/json').send(openapi);
   });
   registerRpcRoutes(app, core);
+  registerReportRoutes(app, core);
   registerEventStream(app, core);
 
   if (webRoot && existsSync(webRoot)) {

@@ -9,6 +9,7 @@ export const SCOPES = [
   'work-orders:read',
   'reference:read',
   'reference:write',
+  'reports:read',
 ] as const;
 export type Scope = (typeof SCOPES)[number];
 

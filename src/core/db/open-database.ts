@@ -1,5 +1,6 @@
 import BetterSqlite3 from 'better-sqlite3';
 import { Kysely, SqliteDialect, type SqliteDatabase } from 'kysely';
+import { assertSound, isDamage, StoreDamagedError } from './integrity';
 import { assertMigrated, migrate } from './migrate';
 import type { Database } from './schema';
 
@@ -12,6 +13,8 @@ export interface OpenDatabaseOptions {
   nativeBinding?: string;
   /** Read-only connections (report workers) cannot migrate: the database must already be current. */
   readonly?: boolean;
+  /** Start-up: check every page before anything is written (PRAGMA quick_check). */
+  checkIntegrity?: boolean;
 }
 
 export interface AppDatabase {
@@ -39,10 +42,13 @@ export function openDatabase(opts: OpenDatabaseOptions): AppDatabase {
     sqlite.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
     // NORMAL is durable across application crashes in WAL mode; only a power loss can drop the last commits.
     sqlite.pragma('synchronous = NORMAL');
+    if (opts.checkIntegrity) assertSound(sqlite, opts.file);
     if (readonly) assertMigrated(sqlite);
     else migrate(sqlite);
   } catch (error) {
     sqlite.close();
+    // "file is not a database" and friends surface at the first statement: say what it means and what to do.
+    if (isDamage(error)) throw new StoreDamagedError(opts.file, (error as Error).message);
     throw error;
   }
   // Kysely shares the connection; closing it here is enough, Kysely holds nothing else (see SqliteDialectConfig).

@@ -104,6 +104,8 @@ export interface SlaClockTable {
   updated_at: number;
   /** 0003: the earliest threshold or breach instant not yet fired; null when nothing is left to fire. */
   next_fire_at: number | null;
+  /** 0010: the ClockBasis (calendar in its zone, thresholds, pausing reasons) fixed at creation; null before 0010. */
+  definition_json: string | null;
 }
 
 export interface SlaClockTimelineTable {
@@ -143,6 +145,21 @@ export interface AlertDeliveryTable {
   attempted_at: number;
   response: string | null;
   error: string | null;
+  /** Added by 0005_alert_channels: the e-mail or webhook channel it went through (null for in-app and desktop). */
+  channel_id: string | null;
+}
+
+/** Created by 0005_alert_channels. */
+export interface AlertChannelTable {
+  id: string;
+  name: string;
+  kind: 'email' | 'webhook';
+  target: string;
+  secret: string | null;
+  roles_json: Generated<string>;
+  active: Generated<number>;
+  created_at: number;
+  updated_at: number;
 }
 
 export interface CorrectiveActionTable {
@@ -156,4 +173,9 @@ export interface CorrectiveActionTable {
   applied_by: string;
   outcome: 'met' | 'missed' | null;
   outcome_at: number | null;
+  /** 0007: the metric the action was meant to save, the order a swap moved, who applied it, the proposal's figures. */
+  metric: SlaMetric | null;
+  other_work_order_id: string | null;
+  applied_by_name: string | null;
+  details_json: Generated<string>;
 }

@@ -24,6 +24,8 @@ export interface RegionTable {
   name: string;
   center_lat: number;
   center_lon: number;
+  /** Added by 0009_region_boundaries: GeoJSON Polygon/MultiPolygon text, or null. */
+  boundary_geojson: Generated<string | null>;
 }
 
 export interface SkillTable {
@@ -61,6 +63,8 @@ export interface TechnicianTable {
   time_zone: string;
   created_at: number;
   updated_at: number;
+  /** Added by 0008_technician_active. */
+  active: Generated<number>;
 }
 
 export interface TechnicianSkillTable {

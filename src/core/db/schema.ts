@@ -44,6 +44,7 @@ export interface Database {
   sla_clock_timeline: Ops.SlaClockTimelineTable;
   alerts: Ops.AlertTable;
   alert_deliveries: Ops.AlertDeliveryTable;
+  alert_channels: Ops.AlertChannelTable;
   corrective_actions: Ops.CorrectiveActionTable;
   telemetry_events: TelemetryEventTable;
 }

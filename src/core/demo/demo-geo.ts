@@ -9,7 +9,7 @@ export interface Point {
 const KM_PER_DEGREE = 111.32;
 const EARTH_RADIUS_KM = 6371;
 /** Everything in the demo lies within this distance of the city centre. */
-const CITY_RADIUS_KM = 15;
+export const CITY_RADIUS_KM = 15;
 
 export function distanceKm(a: Point, b: Point): number {
   const rad = Math.PI / 180;

@@ -8,6 +8,7 @@ import { regionId } from './demo-geo';
 import { buildPolicies } from './demo-policies';
 import { buildWorkforce } from './demo-workforce';
 import { Prng } from './prng';
+import { demoRegionBoundaries } from './region-boundaries';
 
 export interface DemoSummary {
   /** False when the database already had technicians and nothing was written. */
@@ -54,7 +55,15 @@ async function insertDemo(trx: Transaction<Database>, seed: number, now: number)
   const { protocols, policies, targets } = buildPolicies(now, { customerId: FLAGSHIP.id, customerName: FLAGSHIP.name });
 
   // Parents before children, so every foreign key holds at each insert.
-  const regions = REGIONS.map((r) => ({ id: regionId(r.code), code: r.code, name: r.name, center_lat: r.lat, center_lon: r.lon }));
+  const boundaries = demoRegionBoundaries();
+  const regions = REGIONS.map((r) => ({
+    id: regionId(r.code),
+    code: r.code,
+    name: r.name,
+    center_lat: r.lat,
+    center_lon: r.lon,
+    boundary_geojson: boundaries.has(r.code) ? JSON.stringify(boundaries.get(r.code)) : null,
+  }));
   await insertAll(trx, 'regions', regions);
   await insertAll(trx, 'skills', SKILLS.map((s) => ({ id: skillId(s.code), code: s.code, name: s.name })));
   await insertAll(trx, 'vehicles', workforce.vehicles);
@@ -93,6 +102,25 @@ async function insertDemo(trx: Transaction<Database>, seed: number, now: number)
   );
 }
 
+/**
+ * A demo store seeded before regions had boundaries gets them on its next start, region by region, and only where
+ * the region is still the demo's own (same id, code and centre, no boundary yet): an edited region is left alone.
+ */
+async function backfillBoundaries(trx: Transaction<Database>): Promise<void> {
+  const boundaries = demoRegionBoundaries();
+  for (const r of REGIONS.filter((region) => boundaries.has(region.code))) {
+    await trx
+      .updateTable('regions')
+      .set({ boundary_geojson: JSON.stringify(boundaries.get(r.code)) })
+      .where('id', '=', regionId(r.code))
+      .where('code', '=', r.code)
+      .where('center_lat', '=', r.lat)
+      .where('center_lon', '=', r.lon)
+      .where('boundary_geojson', 'is', null)
+      .execute();
+  }
+}
+
 async function count(trx: Transaction<Database>, table: keyof Database & string): Promise<number> {
   const row = await trx.selectFrom(table).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
   return Number(row.n);
@@ -107,6 +135,7 @@ export async function seedDemo(db: Kysely<Database>, opts: { seed: number; now: 
   return db.transaction().execute(async (trx) => {
     const existing = await trx.selectFrom('technicians').select('id').limit(1).executeTakeFirst();
     if (!existing) await insertDemo(trx, opts.seed, opts.now);
+    else await backfillBoundaries(trx);
     return {
       seeded: !existing,
       regions: await count(trx, 'regions'),

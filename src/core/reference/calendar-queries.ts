@@ -19,12 +19,13 @@ export async function loadCalendars(db: Kysely<Database>, ids?: readonly string[
   const holidaysBy = groupBy(holidayRows, (h) => h.calendar_id);
   const overridesBy = groupBy(overrideRows, (o) => o.calendar_id);
   return rows.map((r) => {
+    const holidayRows = holidaysBy.get(r.id) ?? [];
     const calendar: Calendar = {
       timeZone: r.time_zone,
       week: JSON.parse(r.week_json) as Partial<Record<Weekday, [string, string][]>>,
-      holidays: (holidaysBy.get(r.id) ?? []).map((h) => h.date),
+      holidays: holidayRows.map((h) => h.date),
       overrides: (overridesBy.get(r.id) ?? []).map((o) => ({ date: o.date, intervals: JSON.parse(o.intervals_json) })),
     };
-    return { id: r.id, name: r.name, calendar };
+    return { id: r.id, name: r.name, calendar, namedHolidays: holidayRows.map((h) => ({ date: h.date, name: h.name })) };
   });
 }

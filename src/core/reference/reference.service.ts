@@ -1,11 +1,22 @@
-import type { MethodOutput } from '../../shared/contract';
+import { RegionBoundary } from '../../shared/schemas/reference.schema';
 import type { CoreDeps, HandlerMap } from '../rpc/handlers';
 import { decodeCursor, encodeCursor } from '../util/cursor';
 import { groupBy } from '../util/group-by';
 import { loadCalendars } from './calendar-queries';
+import { loadCategories } from './category-queries';
+import { loadPolicies } from './policy-queries';
 import { loadTechnicians } from './technician-queries';
+import { loadVehicles } from './vehicle-queries';
 
-type Names = 'regions.list' | 'skills.list' | 'categories.list' | 'technicians.list' | 'customers.list' | 'calendars.list' | 'slaPolicies.list';
+type Names =
+  | 'regions.list'
+  | 'skills.list'
+  | 'categories.list'
+  | 'vehicles.list'
+  | 'technicians.list'
+  | 'customers.list'
+  | 'calendars.list'
+  | 'slaPolicies.list';
 
 export function createReferenceHandlers({ db }: CoreDeps): HandlerMap<Names> {
   return {
@@ -15,33 +26,14 @@ export function createReferenceHandlers({ db }: CoreDeps): HandlerMap<Names> {
         code: r.code,
         name: r.name,
         center: { lat: r.center_lat, lon: r.center_lon },
+        boundary: parseBoundary(r.boundary_geojson),
       })),
 
     'skills.list': async () => db.selectFrom('skills').select(['id', 'code', 'name']).orderBy('name').execute(),
 
-    'categories.list': async () => {
-      const [rows, skills] = await Promise.all([
-        db.selectFrom('categories').selectAll().orderBy('code').execute(),
-        db
-          .selectFrom('category_skills')
-          .innerJoin('skills', 'skills.id', 'category_skills.skill_id')
-          .select(['category_skills.category_id', 'skills.code', 'category_skills.min_level'])
-          .execute(),
-      ]);
-      const skillsByCategory = groupBy(skills, (s) => s.category_id);
-      return rows.map((r) => ({
-        id: r.id,
-        code: r.code,
-        name: r.name,
-        defaultPriority: r.default_priority as MethodOutput<'categories.list'>[number]['defaultPriority'],
-        estimatedMinutes: r.estimated_minutes,
-        requiredSkills: (skillsByCategory.get(r.id) ?? []).map((s) => ({ skillCode: s.code, minLevel: s.min_level })),
-        vehicleCapabilities: JSON.parse(r.vehicle_capabilities_json),
-        complianceFields: JSON.parse(r.compliance_fields_json),
-        diagnosticParams: JSON.parse(r.diagnostic_params_json),
-        active: r.active === 1,
-      }));
-    },
+    'categories.list': async () => loadCategories(db),
+
+    'vehicles.list': async () => loadVehicles(db),
 
     'technicians.list': async (_input, { principal }) => {
       const all = await loadTechnicians(db);
@@ -83,32 +75,17 @@ export function createReferenceHandlers({ db }: CoreDeps): HandlerMap<Names> {
 
     'calendars.list': async () => loadCalendars(db),
 
-    'slaPolicies.list': async () => {
-      const [rows, targets] = await Promise.all([
-        db.selectFrom('sla_policies').selectAll().orderBy('rank', 'desc').orderBy('name').execute(),
-        db.selectFrom('sla_targets').selectAll().execute(),
-      ]);
-      const targetsBy = groupBy(targets, (t) => t.policy_id);
-      type Policy = MethodOutput<'slaPolicies.list'>[number];
-      return rows.map(
-        (r): Policy => ({
-          id: r.id,
-          name: r.name,
-          rank: r.rank,
-          match: {
-            priority: r.priority as Policy['match']['priority'],
-            categoryId: r.category_id,
-            customerId: r.customer_id,
-            contractCode: r.contract_code,
-          },
-          calendarId: r.calendar_id,
-          zoneMode: r.zone_mode as Policy['zoneMode'],
-          targets: (targetsBy.get(r.id) ?? []).map((t) => ({ metric: t.metric as Policy['targets'][number]['metric'], targetSeconds: t.target_seconds })),
-          warningThresholds: JSON.parse(r.warning_thresholds_json),
-          pausingReasons: JSON.parse(r.pausing_reasons_json),
-          active: r.active === 1,
-        }),
-      );
-    },
+    'slaPolicies.list': async () => loadPolicies(db),
   };
+}
+
+/** A stored boundary that is not valid GeoJSON of the expected shape is left off (the map falls back to a grid). */
+function parseBoundary(text: string | null): RegionBoundary | null {
+  if (!text) return null;
+  try {
+    const parsed = RegionBoundary.safeParse(JSON.parse(text));
+    return parsed.success ? parsed.data : null;
+  } catch {
+    return null;
+  }
 }

@@ -1,22 +1,34 @@
 import type { Kysely } from 'kysely';
+import { WEEKDAYS } from '../../shared/schemas/calendar.schema';
 import type { Technician } from '../../shared/schemas/reference.schema';
 import type { Database } from '../db/schema';
 import { groupBy } from '../util/group-by';
 
-/** Technicians with skills, vehicle and shifts, in four queries whatever the roster size. */
-export async function loadTechnicians(db: Kysely<Database>): Promise<Technician[]> {
-  const [rows, skills, vehicles, shifts] = await Promise.all([
-    db.selectFrom('technicians').selectAll().orderBy('name').execute(),
-    db
-      .selectFrom('technician_skills')
-      .innerJoin('skills', 'skills.id', 'technician_skills.skill_id')
-      .select(['technician_skills.technician_id', 'skills.code', 'technician_skills.level', 'technician_skills.certified_until'])
-      .execute(),
+const weekdayIndex = (weekday: string) => WEEKDAYS.indexOf(weekday as (typeof WEEKDAYS)[number]);
+
+/** Technicians with skills, vehicle and shifts, in four queries whatever the roster size; all, or the ones named. */
+export async function loadTechnicians(db: Kysely<Database>, ids?: readonly string[]): Promise<Technician[]> {
+  if (ids && ids.length === 0) return [];
+  let technicians = db.selectFrom('technicians').selectAll().orderBy('name');
+  let skills = db
+    .selectFrom('technician_skills')
+    .innerJoin('skills', 'skills.id', 'technician_skills.skill_id')
+    .select(['technician_skills.technician_id', 'skills.code', 'technician_skills.level', 'technician_skills.certified_until'])
+    .orderBy('skills.code');
+  let shifts = db.selectFrom('shifts').selectAll().orderBy('start_time');
+  if (ids) {
+    technicians = technicians.where('id', 'in', ids);
+    skills = skills.where('technician_skills.technician_id', 'in', ids);
+    shifts = shifts.where('technician_id', 'in', ids);
+  }
+  const [rows, skillRows, vehicles, shiftRows] = await Promise.all([
+    technicians.execute(),
+    skills.execute(),
     db.selectFrom('vehicles').selectAll().execute(),
-    db.selectFrom('shifts').selectAll().orderBy('start_time').execute(),
+    shifts.execute(),
   ]);
-  const skillsBy = groupBy(skills, (s) => s.technician_id);
-  const shiftsBy = groupBy(shifts, (s) => s.technician_id);
+  const skillsBy = groupBy(skillRows, (s) => s.technician_id);
+  const shiftsBy = groupBy(shiftRows, (s) => s.technician_id);
   const vehicleById = new Map(vehicles.map((v) => [v.id, v]));
   return rows.map((r) => {
     const vehicle = r.vehicle_id ? vehicleById.get(r.vehicle_id) : undefined;
@@ -43,7 +55,12 @@ export async function loadTechnicians(db: Kysely<Database>): Promise<Technician[
             capabilities: JSON.parse(vehicle.capabilities_json) as string[],
           }
         : null,
-      shifts: (shiftsBy.get(r.id) ?? []).map((s) => ({ weekday: s.weekday, start: s.start_time, end: s.end_time })),
+      // Monday first, then by start: the order a roster is read in.
+      shifts: (shiftsBy.get(r.id) ?? [])
+        .sort((a, b) => weekdayIndex(a.weekday) - weekdayIndex(b.weekday) || a.start_time.localeCompare(b.start_time))
+        .map((s) => ({ weekday: s.weekday, start: s.start_time, end: s.end_time })),
+      timeZone: r.time_zone,
+      active: r.active === 1,
     };
   });
 }

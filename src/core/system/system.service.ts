@@ -1,4 +1,9 @@
+import type BetterSqlite3 from 'better-sqlite3';
+import { join } from 'node:path';
+import { AppError } from '../../shared/errors';
 import { OPEN_WORK_ORDER_STATUSES } from '../../shared/schemas/work-order.schema';
+import { appendAudit } from '../audit/audit-log';
+import { backupDatabase, backupFileName } from '../db/backup';
 import type { CoreDeps, HandlerMap } from '../rpc/handlers';
 
 export interface SystemFacts {
@@ -7,8 +12,12 @@ export interface SystemFacts {
   demo: boolean;
 }
 
+export interface SystemStorage {
+  sqlite: BetterSqlite3.Database;
+  backupDir: string;
+}
 
-export function createSystemHandlers({ db }: CoreDeps, facts: SystemFacts): HandlerMap<'system.info'> {
+export function createSystemHandlers({ db }: CoreDeps, facts: SystemFacts, storage?: SystemStorage): HandlerMap<'system.info' | 'system.backup'> {
   const count = async (table: 'technicians' | 'customers' | 'sites' | 'categories' | 'sla_policies') =>
     Number((await db.selectFrom(table).select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
   return {
@@ -29,6 +38,15 @@ export function createSystemHandlers({ db }: CoreDeps, facts: SystemFacts): Hand
         demo: facts.demo,
         counts: { technicians, customers, sites, categories, slaPolicies, openWorkOrders: Number(open.n) },
       };
+    },
+    'system.backup': async (_input, { principal, now }) => {
+      if (!storage) throw new AppError('bad_request', 'This centre keeps no database file to back up.');
+      const result = await backupDatabase(storage.sqlite, join(storage.backupDir, backupFileName(now)), now);
+      // Recorded after the copy, so the backup's own log ends just before the entry that mentions it.
+      await db.transaction().execute((trx) =>
+        appendAudit(trx, principal, now, { action: 'system.backup', entityType: 'backup', entityId: result.file, after: { bytes: result.bytes } }),
+      );
+      return result;
     },
   };
 }

@@ -10,7 +10,7 @@ import { appendAudit } from '../audit/audit-log';
 import { newId } from '../db/ids';
 import type { Database } from '../db/schema';
 import { inTransaction, type Emit } from '../db/transaction';
-import { clockDefinition, newClockRow, startOrderClocks } from '../sla-clocks';
+import { clockDefinition, liveClockBasis, newClockRow, startOrderClocks } from '../sla-clocks';
 import type { CoreDeps, HandlerMap } from '../rpc/handlers';
 import { proposeAssignment } from './assignment-flow';
 import { resolveParty } from './customer-resolution';
@@ -155,10 +155,11 @@ async function createOrder(
   if (policy) {
     // Each clock derived before it is stored (its "started" timeline entry, its next instant to fire); a request
     // logged late may already be past a threshold, which the clock engine then fires, marked late.
-    const orderFacts = { window_start_at: window?.start ?? null, window_end_at: window?.end ?? null, time_zone: site.timeZone };
+    const basis = liveClockBasis(policy, policyCalendar!, site.timeZone);
+    const orderWindow = { window_start_at: window?.start ?? null, window_end_at: window?.end ?? null };
     const clocks = targets.map((t) => {
-      const row = newClockRow({ id: newId('clk'), workOrderId: id, policy, plan: t, now });
-      return { row, def: clockDefinition(row, policy, policyCalendar!, orderFacts) };
+      const row = newClockRow({ id: newId('clk'), workOrderId: id, policy, basis, plan: t, now });
+      return { row, def: clockDefinition(row, basis, orderWindow) };
     });
     await startOrderClocks(trx, { orderId: id, number }, clocks, now);
   }

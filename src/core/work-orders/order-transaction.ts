@@ -4,7 +4,7 @@ import type { Principal } from '../../shared/roles';
 import type { WorkOrderDetail, WorkOrderStatus } from '../../shared/schemas/work-order.schema';
 import { appendAudit } from '../audit/audit-log';
 import type { Database, WorkOrderTable } from '../db/schema';
-import { inTransaction } from '../db/transaction';
+import { inTransaction, type Emit } from '../db/transaction';
 import type { CoreDeps } from '../rpc/handlers';
 import { proposeAssignment } from './assignment-flow';
 import { assertTransition, type LifecycleAction } from '../../shared/lifecycle';
@@ -41,47 +41,64 @@ export interface Change {
  * event after commit.
  */
 export async function changeOrder(deps: CoreDeps, request: ChangeRequest, decide: (row: OrderRow, trx: Trx) => Promise<Change>): Promise<WorkOrderDetail> {
+  return inTransaction(deps.db, deps.bus, (trx, emit) => changeOrderIn(trx, emit, request, decide));
+}
+
+/**
+ * `changeOrder`'s steps inside the caller's transaction, for a change that must move several orders together or
+ * not at all (a reallocation swap). Opening a transaction inside another would wait forever on the one connection.
+ */
+export async function changeOrderIn(trx: Trx, emit: Emit, request: ChangeRequest, decide: (row: OrderRow, trx: Trx) => Promise<Change>): Promise<WorkOrderDetail> {
   const { principal, now } = request;
   const at = request.at ?? now;
   if (at > now + 5 * 60_000) throw new AppError('validation', 'The event time lies in the future.', [{ path: 'at', message: 'must not be in the future' }]);
-  return inTransaction(deps.db, deps.bus, async (trx, emit) => {
-    const row = await trx.selectFrom('work_orders').selectAll().where('id', '=', request.id).executeTakeFirst();
-    if (!row) throw new AppError('not_found', `No work order with id "${request.id}".`);
-    if (request.version !== undefined && request.version !== row.version) {
-      throw new AppError(
-        'conflict',
-        `${row.number} was changed by ${row.updated_by} (now version ${row.version}, status ${row.status}); you edited version ${request.version}. Review the current state and try again.`,
-        [{ path: 'version', message: `stale: current version is ${row.version}` }],
-        { version: row.version, status: row.status, technicianId: row.technician_id, updatedBy: row.updated_by, updatedAt: row.updated_at },
-      );
-    }
-    if (principal?.role === 'technician' && row.technician_id !== principal.technicianId) {
-      throw new AppError('forbidden', `${row.number} is not assigned to you.`);
-    }
-    assertTransition(request.action, row.status);
-    const change = await decide(row, trx);
-    const updated = await trx
-      .updateTable('work_orders')
-      .set((eb) => ({ ...change.set, updated_at: now, updated_by: principal?.name ?? 'System', version: eb('version', '+', 1) }))
-      .where('id', '=', row.id)
-      .where('version', '=', row.version)
-      .executeTakeFirst();
-    if (Number(updated.numUpdatedRows) !== 1) throw new AppError('conflict', `${row.number} changed while this change was applied; try again.`);
-    await appendOrderEvent(trx, row.id, principal, now, { type: request.action, from: row.status, to: change.to, at, data: change.data });
-    await appendAudit(trx, principal, now, {
-      action: `workOrder.${request.action}`,
-      entityType: 'work_order',
-      entityId: row.id,
-      before: { status: row.status, technicianId: row.technician_id, version: row.version },
-      after: { status: change.to ?? row.status, ...change.set, version: row.version + 1 },
-    });
-    await change.after?.(trx);
-    await syncTechnicianStatus(trx, row.technician_id, now);
-    if (change.set.technician_id && change.set.technician_id !== row.technician_id) await syncTechnicianStatus(trx, change.set.technician_id as string, now);
-    const order = await readWorkOrder(trx, row.id);
-    emit('workOrder.changed', { order: toSummary(order), change: request.action });
-    return order;
+  const row = await readOrderRow(trx, request.id);
+  if (request.version !== undefined) assertCurrentVersion(row, request.version);
+  if (principal?.role === 'technician' && row.technician_id !== principal.technicianId) {
+    throw new AppError('forbidden', `${row.number} is not assigned to you.`);
+  }
+  assertTransition(request.action, row.status);
+  const change = await decide(row, trx);
+  const updated = await trx
+    .updateTable('work_orders')
+    .set((eb) => ({ ...change.set, updated_at: now, updated_by: principal?.name ?? 'System', version: eb('version', '+', 1) }))
+    .where('id', '=', row.id)
+    .where('version', '=', row.version)
+    .executeTakeFirst();
+  if (Number(updated.numUpdatedRows) !== 1) throw new AppError('conflict', `${row.number} changed while this change was applied; try again.`);
+  await appendOrderEvent(trx, row.id, principal, now, { type: request.action, from: row.status, to: change.to, at, data: change.data });
+  await appendAudit(trx, principal, now, {
+    action: `workOrder.${request.action}`,
+    entityType: 'work_order',
+    entityId: row.id,
+    before: { status: row.status, technicianId: row.technician_id, version: row.version },
+    after: { status: change.to ?? row.status, ...change.set, version: row.version + 1 },
   });
+  await change.after?.(trx);
+  await syncTechnicianStatus(trx, row.technician_id, now);
+  const to = change.set.technician_id;
+  if (typeof to === 'string' && to !== row.technician_id) await syncTechnicianStatus(trx, to, now);
+  const order = await readWorkOrder(trx, row.id);
+  // The technician the order was taken from hears of it too (the event's audience filter).
+  emit('workOrder.changed', { order: toSummary(order), change: request.action, previousTechnicianId: row.technician_id });
+  return order;
+}
+
+export async function readOrderRow(trx: Trx, id: string): Promise<OrderRow> {
+  const row = await trx.selectFrom('work_orders').selectAll().where('id', '=', id).executeTakeFirst();
+  if (!row) throw new AppError('not_found', `No work order with id "${id}".`);
+  return row;
+}
+
+/** The 409 of a stale version: the current state and who changed it, so the board can show it (no silent last write wins). */
+export function assertCurrentVersion(row: OrderRow, version: number): void {
+  if (version === row.version) return;
+  throw new AppError(
+    'conflict',
+    `${row.number} was changed by ${row.updated_by} (now version ${row.version}, status ${row.status}); you edited version ${version}. Review the current state and try again.`,
+    [{ path: 'version', message: `stale: current version is ${row.version}` }],
+    { version: row.version, status: row.status, technicianId: row.technician_id, updatedBy: row.updated_by, updatedAt: row.updated_at },
+  );
 }
 
 /**

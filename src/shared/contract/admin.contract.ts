@@ -1,19 +1,10 @@
 import { z } from 'zod';
 import { Empty, EpochMs, Id } from '../schemas/common';
+import { CreateUserInput, ResetPasswordInput, UpdateUserInput, User } from '../schemas/admin-users.schema';
 import { ROLES, SCOPES } from '../roles';
 import { defineMethod } from './define';
 
-const UserRole = z.enum(['admin', 'manager', 'dispatcher', 'technician', 'display']);
-
-export const User = z.object({
-  id: Id,
-  username: z.string(),
-  displayName: z.string(),
-  role: UserRole,
-  technicianId: z.string().nullable(),
-  active: z.boolean(),
-  createdAt: EpochMs,
-});
+export { User };
 
 export const ApiKey = z.object({
   id: Id,
@@ -46,19 +37,27 @@ export const adminMethods = {
   }),
   'users.create': defineMethod({
     summary: 'Create a user with a role and an initial password.',
-    input: z
-      .object({
-        username: z.string().min(2).max(64).regex(/^[a-z0-9._-]+$/, 'lower-case letters, digits, dot, dash, underscore'),
-        displayName: z.string().min(1).max(100),
-        role: UserRole,
-        password: z.string().min(8).max(200),
-        technicianId: Id.optional(),
-      })
-      .strict(),
+    input: CreateUserInput,
     output: User,
     roles: ['admin'],
     mutates: true,
     http: { method: 'POST', path: '/users', successStatus: 201 },
+  }),
+  'users.update': defineMethod({
+    summary: 'Change a user\'s display name, role, linked technician or active flag (the username is fixed).',
+    input: UpdateUserInput,
+    output: User,
+    roles: ['admin'],
+    mutates: true,
+    http: { method: 'PATCH', path: '/users/{id}' },
+  }),
+  'users.resetPassword': defineMethod({
+    summary: 'Set a new password for a user and end all of their sessions.',
+    input: ResetPasswordInput,
+    output: User,
+    roles: ['admin'],
+    mutates: true,
+    http: { method: 'POST', path: '/users/{id}/reset-password' },
   }),
   'apiKeys.list': defineMethod({
     summary: 'Every API key (never the secret).',

@@ -1,8 +1,10 @@
 import { z } from 'zod';
+import { AlertEvent } from '../schemas/alerts.schema';
 import { EpochMs, Id, Latitude, Longitude } from '../schemas/common';
 import { ClockState, WorkOrderSummary } from '../schemas/work-order.schema';
 import { VIEWERS } from '../roles';
 import { defineEvent, type EventDef } from './define';
+import { CorrectiveAction } from './reallocation.contract';
 import type { Principal } from '../roles';
 
 /** Live events, published by core after the transaction commits and forwarded by every host. */
@@ -51,10 +53,25 @@ export const events = {
     payload: SlaCrossing,
     roles: VIEWERS,
   }),
+  'alert.raised': defineEvent({
+    summary: 'An alert was raised (an escalation level of an SLA clock, an anomaly); `desktop` asks for a desktop notification.',
+    payload: AlertEvent,
+    roles: VIEWERS,
+  }),
+  'alert.updated': defineEvent({
+    summary: 'An alert was re-notified (a repeating level) or acknowledged.',
+    payload: AlertEvent,
+    roles: VIEWERS,
+  }),
   'reference.changed': defineEvent({
     summary: 'Reference data (technicians, categories, policies, calendars, users, keys) changed.',
     payload: z.object({ entity: z.string(), id: z.string().nullable() }),
     roles: ['admin', 'manager', 'dispatcher', 'display'],
+  }),
+  'reallocation.applied': defineEvent({
+    summary: 'A reallocation was applied (by a dispatcher or the automatic mode); the orders it changed have their own workOrder.changed events.',
+    payload: z.object({ correctiveAction: CorrectiveAction, automatic: z.boolean() }),
+    roles: VIEWERS,
   }),
 };
 

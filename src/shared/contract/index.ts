@@ -1,12 +1,20 @@
 import type { z } from 'zod';
 import { adminMethods } from './admin.contract';
+import { alertMethods } from './alerts.contract';
 import { assignmentMethods } from './assignments.contract';
 import { auditMethods } from './audit.contract';
 import { authMethods } from './auth.contract';
 import { intakeMethods } from './intake.contract';
 import { referenceMethods } from './reference.contract';
+import { referenceAdminCatalogMethods } from './reference-admin-catalog.contract';
+import { referenceAdminSlaMethods } from './reference-admin-sla.contract';
+import { referenceAdminWorkforceMethods } from './reference-admin-workforce.contract';
+import { reportMethods } from './reports.contract';
+import { reallocationMethods } from './reallocation.contract';
 import { settingsMethods } from './settings.contract';
 import { slaMethods } from './sla.contract';
+import { slaTrendMethods } from './sla-trends.contract';
+import { anomalyMethods } from './anomalies.contract';
 import { systemMethods } from './system.contract';
 import { telemetryMethods } from './telemetry.contract';
 import { workOrderActionMethods } from './work-order-actions.contract';
@@ -20,7 +28,11 @@ export const contract = {
   ...systemMethods,
   ...authMethods,
   ...adminMethods,
+  ...alertMethods,
   ...referenceMethods,
+  ...referenceAdminCatalogMethods,
+  ...referenceAdminWorkforceMethods,
+  ...referenceAdminSlaMethods,
   ...workOrderMethods,
   ...intakeMethods,
   ...workOrderActionMethods,
@@ -28,7 +40,11 @@ export const contract = {
   ...assignmentMethods,
   ...auditMethods,
   ...slaMethods,
+  ...slaTrendMethods,
+  ...anomalyMethods,
   ...telemetryMethods,
+  ...reallocationMethods,
+  ...reportMethods,
 };
 
 export type Contract = typeof contract;

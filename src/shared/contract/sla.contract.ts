@@ -5,6 +5,7 @@ import { VIEWERS } from '../roles';
 import { defineMethod } from './define';
 
 const Metric = z.enum(['response', 'arrival', 'resolution']);
+const RepairedClock = z.object({ state: ClockState, targetSeconds: z.number().int(), dueAt: EpochMs.nullable(), elapsedSeconds: z.number().int() });
 const Counts = z.object({
   met: z.number().int(),
   missed: z.number().int(),
@@ -60,5 +61,25 @@ export const slaMethods = {
     roles: VIEWERS,
     mutates: false,
     http: { method: 'GET', path: '/sla/at-risk' },
+  }),
+  'sla.repair': defineMethod({
+    summary:
+      "SLA repair after a calendar or policy correction: re-reads the chosen orders' policy (targets, calendar, thresholds, pausing reasons) and recomputes their clocks from their event history. Each order's recomputation is audited with before/after and noted in its history and clock timelines; nothing else ever moves a running clock's basis.",
+    input: z.strictObject({
+      orderIds: z.array(Id).min(1).max(200),
+      reason: z.string().trim().min(3).max(500),
+    }),
+    output: z.object({
+      results: z.array(
+        z.object({
+          orderId: Id,
+          number: z.string(),
+          clocks: z.array(z.object({ metric: Metric, before: RepairedClock, after: RepairedClock })),
+        }),
+      ),
+    }),
+    roles: ['admin'],
+    mutates: true,
+    http: { method: 'POST', path: '/sla/repair' },
   }),
 };

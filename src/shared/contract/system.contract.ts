@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { Empty } from '../schemas/common';
 import { defineMethod } from './define';
 import { VIEWERS } from '../roles';
+import { EpochMs } from '../schemas/common';
 
 export const SystemInfo = z.object({
   product: z.string(),
@@ -28,5 +29,14 @@ export const systemMethods = {
     scopes: ['reference:read'],
     mutates: false,
     http: { method: 'GET', path: '/system/info' },
+  }),
+  'system.backup': defineMethod({
+    summary:
+      "Online backup of the centre's database into the data folder's backups/ (consistent while the centre keeps working, checked before it is reported). Restore with `npm run restore` while the centre is stopped.",
+    input: Empty,
+    output: z.object({ file: z.string(), bytes: z.number().int(), createdAt: EpochMs }),
+    roles: ['admin'],
+    mutates: true,
+    http: { method: 'POST', path: '/system/backup' },
   }),
 };

@@ -2,7 +2,26 @@ import { z } from 'zod';
 import { EpochMs, Id, Latitude, Longitude, Priority } from './common';
 import { Calendar } from './calendar.schema';
 
-export const Region = z.object({ id: Id, code: z.string(), name: z.string(), center: z.object({ lat: Latitude, lon: Longitude }) });
+/** A GeoJSON linear ring of [lon, lat] positions (WGS 84, RFC 7946), closed: the first position repeated last. */
+const LinearRing = z
+  .array(z.tuple([Longitude, Latitude], z.number()))
+  .min(4)
+  .refine((ring) => ring[0]![0] === ring.at(-1)![0] && ring[0]![1] === ring.at(-1)![1], 'a ring must end where it starts');
+/** A region's boundary: a GeoJSON Polygon or MultiPolygon geometry, shipped with the data (the map needs no tiles). */
+export const RegionBoundary = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('Polygon'), coordinates: z.array(LinearRing).min(1) }),
+  z.object({ type: z.literal('MultiPolygon'), coordinates: z.array(z.array(LinearRing).min(1)).min(1) }),
+]);
+export type RegionBoundary = z.infer<typeof RegionBoundary>;
+
+export const Region = z.object({
+  id: Id,
+  code: z.string(),
+  name: z.string(),
+  center: z.object({ lat: Latitude, lon: Longitude }),
+  /** Null where the region has no boundary (the map then draws a plain grid). */
+  boundary: RegionBoundary.nullable(),
+});
 export type Region = z.infer<typeof Region>;
 
 export const Skill = z.object({ id: Id, code: z.string(), name: z.string() });
@@ -40,6 +59,17 @@ export type Category = z.infer<typeof Category>;
 export const TechnicianStatus = z.enum(['available', 'busy', 'off_shift', 'unavailable']);
 export const VehicleStatus = z.enum(['in_service', 'maintenance', 'out_of_service']);
 
+export const Vehicle = z.object({
+  id: Id,
+  registration: z.string(),
+  label: z.string(),
+  status: VehicleStatus,
+  capabilities: z.array(z.string()),
+  /** The technician driving it, if any (a vehicle belongs to one technician at a time). */
+  technicianId: z.string().nullable(),
+});
+export type Vehicle = z.infer<typeof Vehicle>;
+
 export const Technician = z.object({
   id: Id,
   externalId: z.string().nullable(),
@@ -55,8 +85,15 @@ export const Technician = z.object({
     .object({ id: Id, registration: z.string(), label: z.string(), status: VehicleStatus, capabilities: z.array(z.string()) })
     .nullable(),
   shifts: z.array(z.object({ weekday: z.string(), start: z.string(), end: z.string() })),
+  /** The zone the shifts are read in. */
+  timeZone: z.string(),
+  /** An inactive technician (left, long absence) is kept for history but never proposed. */
+  active: z.boolean(),
 });
 export type Technician = z.infer<typeof Technician>;
+
+export const TimeOff = z.object({ id: Id, technicianId: Id, startsAt: EpochMs, endsAt: EpochMs, reason: z.string() });
+export type TimeOff = z.infer<typeof TimeOff>;
 
 export const Customer = z.object({
   id: Id,
@@ -76,7 +113,11 @@ export const Customer = z.object({
 });
 export type Customer = z.infer<typeof Customer>;
 
-export const CalendarRecord = z.object({ id: Id, name: z.string(), calendar: Calendar });
+export const Holiday = z.object({ date: z.string(), name: z.string() });
+export type Holiday = z.infer<typeof Holiday>;
+
+/** `calendar.holidays` holds the dates the SLA engine reads; `namedHolidays` the same dates with their names. */
+export const CalendarRecord = z.object({ id: Id, name: z.string(), calendar: Calendar, namedHolidays: z.array(Holiday) });
 export type CalendarRecord = z.infer<typeof CalendarRecord>;
 
 export const SlaMetric = z.enum(['response', 'arrival', 'resolution']);
@@ -97,6 +138,9 @@ export const SlaPolicy = z.object({
   targets: z.array(z.object({ metric: SlaMetric, targetSeconds: z.number().int().nonnegative() })),
   warningThresholds: z.array(z.number()),
   pausingReasons: z.array(z.string()),
+  /** How long after completion a reopen still counts as the same order (seconds). */
+  reopenWindowSeconds: z.number().int().nonnegative(),
+  escalationProtocolId: z.string().nullable(),
   active: z.boolean(),
 });
 export type SlaPolicy = z.infer<typeof SlaPolicy>;

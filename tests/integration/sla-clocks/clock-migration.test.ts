@@ -12,11 +12,15 @@ const store = useStoreDir();
 describe('0003_sla_clock_schedule', () => {
   it('migrates a 0002 database with live clocks forward, and the first start-up fires what they crossed meanwhile, late', async () => {
     // A 0002 database (before the clock engine) with one running clock started Mon 2026-03-02 10:00, 8 h target.
+    // The demo is seeded by today's code into a current database, and copied column by column into the old one.
+    const current = store.open('current.db');
+    await seedDemo(current.db, { seed: 7, now: t('2026-03-01T00:00:00Z') });
+    current.close();
     const raw = new BetterSqlite3(store.file());
-    raw.pragma('foreign_keys = ON');
     migrateTo(raw, '0002_operations');
+    copyCommonColumns(raw, store.file('current.db'));
+    raw.pragma('foreign_keys = ON');
     const old = new Kysely<Database>({ dialect: new SqliteDialect({ database: raw }) });
-    await seedDemo(old, { seed: 7, now: t('2026-03-01T00:00:00Z') });
     await addOfficePolicy(old);
     const { clocks } = await addOrder(old, t('2026-03-02T10:00:00Z'), { resolution: 8 * HOUR });
     await old.destroy();
@@ -37,3 +41,14 @@ describe('0003_sla_clock_schedule', () => {
     });
   });
 });
+
+/** Copies every row of `from` into the tables `sqlite` has, keeping only the columns that existed then. */
+function copyCommonColumns(sqlite: BetterSqlite3.Database, from: string): void {
+  sqlite.prepare('ATTACH DATABASE ? AS source').run(from);
+  const tables = sqlite.prepare("SELECT name FROM main.sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name <> 'schema_migrations'").all() as { name: string }[];
+  for (const { name } of tables) {
+    const columns = (sqlite.prepare('SELECT name FROM pragma_table_info(?)').all(name) as { name: string }[]).map((c) => `"${c.name}"`).join(', ');
+    sqlite.exec(`INSERT INTO main."${name}" (${columns}) SELECT ${columns} FROM source."${name}"`);
+  }
+  sqlite.exec('DETACH DATABASE source');
+}

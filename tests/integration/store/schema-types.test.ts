@@ -14,13 +14,13 @@ const N = 'null' as const;
 const R = 'notnull' as const;
 const COLUMNS: { [T in keyof Database]: Nullability<Database[T]> } = {
   schema_migrations: { name: R, hash: R, applied_at: R },
-  regions: { id: R, code: R, name: R, center_lat: R, center_lon: R },
+  regions: { id: R, code: R, name: R, center_lat: R, center_lon: R, boundary_geojson: N },
   skills: { id: R, code: R, name: R },
   vehicles: { id: R, registration: R, label: R, status: R, capabilities_json: R, created_at: R, updated_at: R },
   technicians: {
     id: R, external_id: N, name: R, phone: N, email: N, team: R, region_id: N, home_lat: R, home_lon: R, last_lat: N,
     last_lon: N, last_position_at: N, status: R, daily_capacity_minutes: R, vehicle_id: N, time_zone: R,
-    created_at: R, updated_at: R,
+    created_at: R, updated_at: R, active: R,
   },
   technician_skills: { technician_id: R, skill_id: R, level: R, certified_until: N },
   shifts: { id: R, technician_id: R, weekday: R, start_time: R, end_time: R },
@@ -82,7 +82,7 @@ const COLUMNS: { [T in keyof Database]: Nullability<Database[T]> } = {
   sla_clocks: {
     id: R, work_order_id: R, metric: R, policy_id: R, calendar_id: R, target_seconds: R, state: R, started_at: R,
     due_at: N, stopped_at: N, elapsed_seconds: R, paused_at: N, thresholds_fired_json: R, breach_fired_at: N,
-    updated_at: R, next_fire_at: N,
+    updated_at: R, next_fire_at: N, definition_json: N,
   },
   sla_clock_timeline: {
     id: R, clock_id: R, at: R, event: R, elapsed_seconds: R, percent_elapsed: R, wall_percent: R, data_json: R,
@@ -93,10 +93,14 @@ const COLUMNS: { [T in keyof Database]: Nullability<Database[T]> } = {
   },
   alert_deliveries: {
     id: R, alert_id: R, channel: R, target: R, attempt: R, status: R, attempted_at: R, response: N, error: N,
+    channel_id: N,
+  },
+  alert_channels: {
+    id: R, name: R, kind: R, target: R, secret: N, roles_json: R, active: R, created_at: R, updated_at: R,
   },
   corrective_actions: {
     id: R, work_order_id: R, kind: R, reason: R, from_technician_id: N, to_technician_id: N, applied_at: R,
-    applied_by: R, outcome: N, outcome_at: N,
+    applied_by: R, outcome: N, outcome_at: N, metric: N, other_work_order_id: N, applied_by_name: N, details_json: R,
   },
   telemetry_events: {
     event_id: R, type: R, subject_id: R, at: R, received_at: R, sender_id: R, lat: N, lon: N, status: N,

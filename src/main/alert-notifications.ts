@@ -1,0 +1,71 @@
+import { Notification } from 'electron';
+import type { EventBus } from '../core/events/event-bus';
+import type { Logger } from '../core/logger';
+import type { EventPayload } from '../shared/contract';
+import type { WindowSessions } from './sessions';
+
+/** The part of a BrowserWindow the notifications need: whose session it is, and bringing it forward. */
+export interface NotifiableWindow {
+  readonly webContents: { readonly id: number };
+  isDestroyed(): boolean;
+  isMinimized(): boolean;
+  restore(): void;
+  show(): void;
+  focus(): void;
+}
+
+type AlertEvent = EventPayload<'alert.raised'>;
+
+/**
+ * Desktop notifications for alerts (DOMAIN.md channels: "desktop notification"). An `alert.raised` or
+ * `alert.updated` event with `desktop: true` shows one system notification when at least one open window is
+ * signed in with a role the alert notifies; the OS shows notifications per app, not per window, so one is enough.
+ * Clicking it brings that window forward, where the in-app alert is. Returns the unsubscribe function.
+ */
+export function notifyAlerts(
+  bus: Pick<EventBus, 'subscribe'>,
+  windows: () => readonly NotifiableWindow[],
+  sessions: Pick<WindowSessions, 'principalOf'>,
+  logger: Logger,
+): () => void {
+  // Electron drops the click handler of a notification nothing references any more, so shown ones are kept.
+  const showing = new Set<Notification>();
+
+  async function windowOfNotifiedUser(event: AlertEvent): Promise<NotifiableWindow | null> {
+    for (const window of windows()) {
+      if (window.isDestroyed()) continue;
+      const principal = await sessions.principalOf(window.webContents.id);
+      if (principal && (event.alert.notifyRoles as readonly string[]).includes(principal.role)) return window;
+    }
+    return null;
+  }
+
+  async function show(event: AlertEvent): Promise<void> {
+    if (!Notification.isSupported()) return;
+    const target = await windowOfNotifiedUser(event);
+    if (!target) return;
+    const notification = new Notification({
+      title: event.change === 'repeated' ? `Reminder: ${event.alert.title}` : event.alert.title,
+      body: event.alert.message,
+      urgency: event.alert.severity === 'critical' ? 'critical' : 'normal',
+    });
+    const forget = () => showing.delete(notification);
+    notification.on('click', () => {
+      forget();
+      if (target.isDestroyed()) return;
+      if (target.isMinimized()) target.restore();
+      target.show();
+      target.focus();
+    });
+    notification.on('close', forget);
+    showing.add(notification);
+    notification.show();
+  }
+
+  return bus.subscribe((name, payload) => {
+    if (name !== 'alert.raised' && name !== 'alert.updated') return;
+    const event = payload as AlertEvent;
+    if (!event.desktop) return;
+    show(event).catch((error: unknown) => logger.error('desktop notification failed', { alertId: event.alert.id, error: String((error as Error)?.stack ?? error) }));
+  });
+}
