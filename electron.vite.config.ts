@@ -5,7 +5,15 @@ import { rendererConfig } from './vite.renderer.ts';
 export default defineConfig({
   main: {
     plugins: [externalizeDepsPlugin()],
-    build: { rollupOptions: { input: { index: resolve(import.meta.dirname, 'src/main/index.ts') } } },
+    build: {
+      rollupOptions: {
+        input: {
+          index: resolve(import.meta.dirname, 'src/main/index.ts'),
+          // Started as a worker thread by core (see src/core/workers/run-worker.ts), so it ships as its own file.
+          'report-worker': resolve(import.meta.dirname, 'src/core/reports/report-worker.ts'),
+        },
+      },
+    },
   },
   preload: {
     // The preload is bundled into one self-contained file so the window can stay sandboxed.

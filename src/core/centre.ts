@@ -23,6 +23,8 @@ export interface CentreOptions {
   logger: Logger;
   /** Run time-driven jobs on a timer (default); tests that move a manual clock call `runScheduledJobs` themselves. */
   scheduler?: boolean;
+  /** The report worker's built entry (Electron); from source, core finds its own. */
+  reportWorker?: URL;
 }
 
 export interface Centre {
@@ -48,7 +50,8 @@ export async function openCentre(options: CentreOptions): Promise<Centre> {
       clock: options.clock,
       logger: options.logger,
       facts: { version: options.version, demo: options.demo },
-      storage: { sqlite: database.sqlite, backupDir: join(options.dataDir, 'backups') },
+      storage: { sqlite: database.sqlite, backupDir: join(options.dataDir, 'backups'), nativeBinding: options.nativeBinding },
+      reportWorker: options.reportWorker,
     });
     if (options.demo) {
       const summary = await seedDemo(database.db, { seed: options.seed, now: options.clock.now() });

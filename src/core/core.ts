@@ -36,6 +36,8 @@ export interface CoreOptions {
   facts?: Partial<SystemFacts>;
   /** The store's file-level handle, for online backups; absent for in-memory cores (tests). */
   storage?: SystemStorage;
+  /** The report worker's entry as the host ships it (Electron's build); from source, core finds its own. */
+  reportWorker?: URL;
 }
 
 export interface Core {
@@ -52,7 +54,7 @@ export interface Core {
 }
 
 /** Builds the services once; Electron, the headless server and tests all start from here. */
-export function createCore({ db, clock, logger, facts, storage }: CoreOptions): Core {
+export function createCore({ db, clock, logger, facts, storage, reportWorker }: CoreOptions): Core {
   const bus = new EventBus();
   const deps: CoreDeps = { db, bus, clock, logger };
   const auth = createAuthService(deps);
@@ -73,7 +75,7 @@ export function createCore({ db, clock, logger, facts, storage }: CoreOptions): 
     ...createAuditHandlers(deps),
     ...createSlaReportHandlers(deps),
     ...createSlaRepairHandlers(deps),
-    ...createReportHandlers(deps),
+    ...createReportHandlers(deps, storage && { databaseFile: storage.sqlite.name, nativeBinding: storage.nativeBinding, entry: reportWorker }),
     ...createSlaTrendHandlers(deps),
     ...createAnomalyHandlers(deps),
     ...createTelemetryHandlers(deps, actions),

@@ -21,6 +21,8 @@ async function start(): Promise<void> {
     seed: options.seed,
     adminToken: process.env.DISPATCH_ADMIN_TOKEN || undefined,
     nativeBinding: electronNativeBinding(app.getAppPath()),
+    // Built beside this file by electron-vite (its own entry), so reports render off the window-serving thread.
+    reportWorker: new URL('./report-worker.js', import.meta.url),
     version: app.getVersion(),
     clock: systemClock,
     logger,

@@ -15,6 +15,8 @@ export interface SystemFacts {
 export interface SystemStorage {
   sqlite: BetterSqlite3.Database;
   backupDir: string;
+  /** better_sqlite3.node for the running ABI, for worker threads that open the same file. */
+  nativeBinding?: string;
 }
 
 export function createSystemHandlers({ db }: CoreDeps, facts: SystemFacts, storage?: SystemStorage): HandlerMap<'system.info' | 'system.backup'> {
