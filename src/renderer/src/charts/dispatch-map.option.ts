@@ -1,137 +1,122 @@
-import type { EChartsOption, EffectScatterSeriesOption, ScatterSeriesOption } from 'echarts';
+import type { EChartsOption, MapSeriesOption } from 'echarts';
 import type { Region, Technician } from '@shared/schemas/reference.schema';
-import { TECHNICIAN_STATUS_LOOK, type TechnicianStatus } from '../format/labels';
-import { whereIs } from '../format/technicians';
-import { formatTime } from '../format/time';
-import { escapeHtml } from './escape-html';
+import type { WorkOrderSummary } from '@shared/schemas/work-order.schema';
+import { gridMapOption } from './dispatch-map.grid';
+import { hiddenLegend, orderSeries, routeSeries, technicianSeries } from './map-layers';
+import type { ShadePiece } from './map-shading';
+import { regionTip, type MapLookups } from './map-tooltips';
 
-export interface DispatchMapInput {
+export interface DispatchMapInput extends MapLookups {
   technicians: Technician[];
   regions: Region[];
+  /** Every open order (each drawn as a pin at its site). */
+  orders: WorkOrderSummary[];
   openByRegion: Map<string, number>;
-  regionName: Map<string, string>;
+  /** The shading steps (shadePieces), shared with the key the panel shows beside the map. */
+  pieces: ShadePiece[];
+  /** Layers switched off in the panel's legend, by name (e.g. "P4 Low", "Off shift"). */
+  hidden: ReadonlySet<string>;
+  /** The order open in the drawer, drawn larger and labelled. */
+  selectedId: string | null;
+  /** The ECharts map registered from the regions' boundaries (registerRegionMap), or null for the plain grid. */
+  mapName: string | null;
+  /** The chart's size in pixels: a big map (a window of its own) gets larger labels and markers. */
+  width: number;
+  height: number;
 }
 
-const STATUSES = Object.keys(TECHNICIAN_STATUS_LOOK) as TechnicianStatus[];
-const REGION_COLOR = '#1f6feb';
-const REGIONS_LEGEND = 'Region · open orders';
-const MIN_SPAN_DEG = 0.05;
+/** Around each region centre, how far its sites and crews reach (sites scatter about 2 km): the first view. */
+const FRAME_KM = 4.5;
+const KM_PER_DEGREE = 111.32;
 
-interface Bounds {
-  minLon: number;
-  maxLon: number;
-  minLat: number;
-  maxLat: number;
-}
-
-function boundsOf(points: { lat: number; lon: number }[]): Bounds {
-  const lons = points.map((p) => p.lon);
-  const lats = points.map((p) => p.lat);
-  const pad = (min: number, max: number): [number, number] => {
-    const span = Math.max(max - min, MIN_SPAN_DEG);
-    const mid = (min + max) / 2;
-    return [mid - span * 0.58, mid + span * 0.58];
-  };
-  const [minLon, padMaxLon] = pad(Math.min(...lons), Math.max(...lons));
-  // Region labels sit right of their marker: leave them room at the east edge.
-  const maxLon = padMaxLon + (padMaxLon - minLon) * 0.12;
-  const [minLat, maxLat] = pad(Math.min(...lats), Math.max(...lats));
-  return { minLon, maxLon, minLat, maxLat };
-}
-
-function technicianTip(t: Technician, regionName: Map<string, string>): string {
-  const where = t.position ? `Position reported ${formatTime(t.position.at)}` : 'At home base (no position reported yet)';
-  const region = t.regionId ? (regionName.get(t.regionId) ?? t.regionId) : 'No region';
+/**
+ * The first view: the region centres with FRAME_KM around them, not the whole service area, so the part of town
+ * where the work is fills the panel. Anything outside is a pan or a scroll away; the view never moves by itself.
+ */
+export function mapFrame(regions: readonly Region[]): [[number, number], [number, number]] | undefined {
+  if (regions.length === 0) return undefined;
+  const lats = regions.map((r) => r.center.lat);
+  const lons = regions.map((r) => r.center.lon);
+  const mid = (Math.min(...lats) + Math.max(...lats)) / 2;
+  const dLat = FRAME_KM / KM_PER_DEGREE;
+  const dLon = FRAME_KM / (KM_PER_DEGREE * Math.cos((mid * Math.PI) / 180));
   return [
-    `<strong>${escapeHtml(t.name)}</strong>`,
-    `${escapeHtml(t.team)} · ${escapeHtml(region)}`,
-    TECHNICIAN_STATUS_LOOK[t.status].label,
-    where,
-  ].join('<br>');
+    [Math.min(...lons) - dLon, Math.max(...lats) + dLat],
+    [Math.max(...lons) + dLon, Math.min(...lats) - dLat],
+  ];
 }
 
 /**
- * The dispatch map on a plain longitude/latitude grid (no online tiles: control rooms often have no internet).
- * Series ids are stable, so live updates merge into the chart and points glide to their new positions.
+ * "Old Town" over "3 open" on a big map; only the name on a small one, where the shading (and the tooltip) tell the
+ * count and a longer label would hide markers. White-backed, so it stays legible.
  */
-export function dispatchMapOption({ technicians, regions, openByRegion, regionName }: DispatchMapInput): EChartsOption {
-  const groups = STATUSES.map((status) => technicians.filter((t) => t.status === status));
-  const bounds = boundsOf([...technicians.map(whereIs), ...regions.map((r) => r.center)]);
-  const degrees = (suffix: string) => (value: number) => `${value.toFixed(2)}°${suffix}`;
-
-  const technicianSeries: ScatterSeriesOption[] = STATUSES.map((status, index) => ({
-    id: `technicians-${status}`,
-    name: TECHNICIAN_STATUS_LOOK[status].label,
-    type: 'scatter',
-    z: 3,
-    symbolSize: 11,
-    itemStyle: { color: TECHNICIAN_STATUS_LOOK[status].color, borderColor: '#fff', borderWidth: 1.5 },
-    tooltip: { formatter: (p) => technicianTip(groups[index]![(p as { dataIndex: number }).dataIndex]!, regionName) },
-    data: groups[index]!.map((t) => {
-      const at = whereIs(t);
-      return { name: t.name, value: [at.lon, at.lat], itemStyle: at.reported ? {} : { opacity: 0.5 } };
-    }),
-  }));
-
-  // Regions with open work ripple; quiet regions are drawn still, so motion on the map always means work.
-  const regionPoints = regions.map((r) => ({ name: r.name, value: [r.center.lon, r.center.lat, openByRegion.get(r.id) ?? 0] }));
-  const regionStyle = {
-    name: REGIONS_LEGEND,
-    // Above the technicians, so a region's label is never hidden behind their markers.
-    z: 4,
-    itemStyle: { color: REGION_COLOR, opacity: 0.8 },
-    // Grows with the open count but stays a marker: a region with thousands of orders must not cover the map.
-    symbolSize: (value: number[]) => Math.min(44, 14 + Math.sqrt(value[2] ?? 0) * 4),
-    label: {
-      show: true,
-      position: 'right' as const,
-      color: '#1e3a5f',
-      fontWeight: 600,
-      backgroundColor: 'rgba(255,255,255,0.85)',
-      padding: [2, 4],
-      borderRadius: 3,
-      formatter: (p: { name: string; value: unknown }) => {
-        const open = (p.value as number[])[2];
-        return open ? `${p.name} · ${open} open` : p.name;
-      },
+function regionLabel(input: DispatchMapInput, large: boolean) {
+  return {
+    show: true,
+    formatter: (p: { name: string }) => {
+      const open = input.openByRegion.get(p.name) ?? 0;
+      const name = input.regionName.get(p.name) ?? p.name;
+      return large ? `{name|${name}}\n{count|${open} open}` : `{name|${name}}`;
     },
-    labelLayout: { moveOverlap: 'shiftY' as const },
-    tooltip: { formatter: (p: { name: string; value: unknown }) => `<strong>${escapeHtml(p.name)}</strong><br>${(p.value as number[])[2]} open work orders` },
+    backgroundColor: 'rgba(255,255,255,0.88)',
+    borderRadius: 4,
+    padding: large ? [3, 7] : [2, 5],
+    rich: {
+      name: { fontSize: large ? 13 : 11, fontWeight: 600, color: '#1e3a5f', lineHeight: large ? 17 : 16 },
+      count: { fontSize: large ? 12 : 11, color: '#475569', lineHeight: large ? 16 : 15, align: 'center' as const },
+    },
   };
-  const busyRegions: EffectScatterSeriesOption = {
-    ...regionStyle,
-    id: 'regions-busy',
-    type: 'effectScatter',
-    rippleEffect: { scale: 2.2, brushType: 'stroke' },
-    data: regionPoints.filter((p) => p.value[2]! > 0),
+}
+
+/**
+ * The dispatch map: the regions' own polygons (shipped with the data, no online tiles: control rooms often have
+ * no internet) shaded by open orders, every open order as a pin coloured by priority, technicians by status, and
+ * a dashed line from each technician en route to the site. Without boundaries, the same layers on a lon/lat grid.
+ */
+export function dispatchMapOption(input: DispatchMapInput): EChartsOption {
+  const large = Math.min(input.width, input.height) >= 520;
+  if (!input.mapName) return gridMapOption(input, large);
+  const centreLat = input.regions.reduce((sum, r) => sum + r.center.lat, 0) / Math.max(1, input.regions.length);
+
+  const load: MapSeriesOption = {
+    id: 'region-load',
+    type: 'map',
+    geoIndex: 0,
+    tooltip: { formatter: (p) => regionTip(input.regionName.get((p as { name: string }).name) ?? '', Number((p as { value: unknown }).value) || 0) },
+    data: input.regions.filter((r) => r.boundary).map((r) => ({ name: r.id, value: input.openByRegion.get(r.id) ?? 0 })),
   };
-  const quietRegions: ScatterSeriesOption = { ...regionStyle, id: 'regions-quiet', type: 'scatter', data: regionPoints.filter((p) => p.value[2] === 0) };
 
   return {
     // No zoom-in on first paint (an operator opens the board many times a day); live moves still glide.
     animationDuration: 0,
-    animationDurationUpdate: 800,
-    grid: { left: 52, right: 12, top: 34, bottom: 28 },
-    legend: { top: 4, left: 8, itemWidth: 10, itemHeight: 10, textStyle: { fontSize: 11 } },
+    animationDurationUpdate: 700,
     tooltip: { trigger: 'item', confine: true },
-    dataZoom: [
-      { type: 'inside', xAxisIndex: 0, filterMode: 'none' },
-      { type: 'inside', yAxisIndex: 0, filterMode: 'none' },
+    legend: hiddenLegend(input.hidden),
+    visualMap: { id: 'shading', type: 'piecewise', show: false, seriesIndex: 0, pieces: input.pieces },
+    geo: {
+      id: 'regions',
+      map: input.mapName,
+      roam: true,
+      scaleLimit: { min: 0.5, max: 30 },
+      // Longitude degrees shrink with latitude: without this the city would be drawn stretched east–west.
+      aspectScale: Math.cos((centreLat * Math.PI) / 180),
+      boundingCoords: mapFrame(input.regions),
+      // True to shape, framed on the work, as large as fits; the polygons run on to the panel's edges.
+      left: 8,
+      right: 8,
+      top: 8,
+      bottom: 8,
+      preserveAspect: 'contain',
+      label: regionLabel(input, large),
+      itemStyle: { areaColor: input.pieces[0]?.color, borderColor: '#7f93ad', borderWidth: 1 },
+      emphasis: { label: { show: true }, itemStyle: { areaColor: '#fdf1cf', borderColor: '#1e3a5f', borderWidth: 1.5 } },
+      select: { disabled: true },
+    },
+    series: [
+      load,
+      routeSeries(input.technicians, 'geo', input),
+      ...technicianSeries(input.technicians, 'geo', input, large),
+      ...orderSeries(input.orders, input.selectedId, 'geo', input, large),
     ],
-    xAxis: {
-      type: 'value',
-      min: bounds.minLon,
-      max: bounds.maxLon,
-      axisLabel: { formatter: degrees('E'), fontSize: 10, color: '#8a94a3', showMinLabel: false, showMaxLabel: false },
-      splitLine: { lineStyle: { type: 'dashed', color: '#e6ebf1' } },
-    },
-    yAxis: {
-      type: 'value',
-      min: bounds.minLat,
-      max: bounds.maxLat,
-      axisLabel: { formatter: degrees('N'), fontSize: 10, color: '#8a94a3', showMinLabel: false, showMaxLabel: false },
-      splitLine: { lineStyle: { type: 'dashed', color: '#e6ebf1' } },
-    },
-    series: [quietRegions, busyRegions, ...technicianSeries],
   };
 }

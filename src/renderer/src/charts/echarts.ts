@@ -1,5 +1,13 @@
-import { BarChart, CustomChart, EffectScatterChart, PieChart, ScatterChart } from 'echarts/charts';
-import { DataZoomComponent, GridComponent, LegendComponent, MarkLineComponent, TooltipComponent } from 'echarts/components';
+import { BarChart, CustomChart, EffectScatterChart, LinesChart, MapChart, PieChart, ScatterChart } from 'echarts/charts';
+import {
+  DataZoomComponent,
+  GeoComponent,
+  GridComponent,
+  LegendComponent,
+  MarkLineComponent,
+  TooltipComponent,
+  VisualMapPiecewiseComponent,
+} from 'echarts/components';
 import { use } from 'echarts/core';
 import { CanvasRenderer } from 'echarts/renderers';
 
@@ -16,4 +24,9 @@ use([
   LegendComponent,
   DataZoomComponent,
   MarkLineComponent,
+  // The dispatch map: region polygons (geo + map), their shading (visualMap), technicians' routes (lines).
+  MapChart,
+  LinesChart,
+  GeoComponent,
+  VisualMapPiecewiseComponent,
 ]);
