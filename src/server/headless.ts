@@ -2,12 +2,14 @@ import type { FastifyInstance } from 'fastify';
 import { openCentre, type CentreOptions } from '../core/centre';
 import type { Core } from '../core';
 import type { AppDatabase } from '../core/db/open-database';
+import type { RateLimits } from './rate-limit';
 import { buildServer } from './server';
 
 export interface HeadlessOptions extends CentreOptions {
   host: string;
   port: number;
   webRoot?: string;
+  rateLimits?: RateLimits;
 }
 
 export interface HeadlessServer {
@@ -22,7 +24,7 @@ export interface HeadlessServer {
 export async function startHeadless(opts: HeadlessOptions): Promise<HeadlessServer> {
   const centre = await openCentre(opts);
   try {
-    const app = await buildServer({ core: centre.core, logger: opts.logger, version: opts.version, webRoot: opts.webRoot });
+    const app = await buildServer({ core: centre.core, logger: opts.logger, version: opts.version, webRoot: opts.webRoot, rateLimits: opts.rateLimits });
     await app.listen({ host: opts.host, port: opts.port });
     const address = app.server.address();
     const port = typeof address === 'object' && address ? address.port : opts.port;

@@ -10,6 +10,7 @@ import { principalOf } from './bearer';
 import { registerEventStream } from './event-stream';
 import { buildOpenApi } from './openapi';
 import { sendProblem, toHttpProblem } from './problem';
+import { DEFAULT_RATE_LIMITS, registerRateLimits, type RateLimits } from './rate-limit';
 import { registerReportRoutes } from './report-routes';
 import { registerRpcRoutes } from './rpc-routes';
 import { CONTENT_SECURITY_POLICY } from '../shared/security';
@@ -23,11 +24,12 @@ export interface ServerOptions {
   webRoot?: string;
   /** Largest accepted request body in bytes. */
   bodyLimit?: number;
+  rateLimits?: RateLimits;
 }
 
 export const DEFAULT_BODY_LIMIT = 1024 * 1024;
 
-export async function buildServer({ core, logger, version, webRoot, bodyLimit = DEFAULT_BODY_LIMIT }: ServerOptions): Promise<FastifyInstance> {
+export async function buildServer({ core, logger, version, webRoot, bodyLimit = DEFAULT_BODY_LIMIT, rateLimits = DEFAULT_RATE_LIMITS }: ServerOptions): Promise<FastifyInstance> {
   const app = Fastify({ bodyLimit, logger: false, return503OnClosing: true, forceCloseConnections: true });
   const openapi = JSON.stringify(buildOpenApi(version));
 
@@ -44,6 +46,7 @@ export async function buildServer({ core, logger, version, webRoot, bodyLimit = 
     return payload;
   });
 
+  registerRateLimits(app, rateLimits);
   await app.register(fastifyWebsocket, { options: { maxPayload: 64 * 1024 } });
 
   app.get('/api/health', async () => ({ status: 'ok', version }));

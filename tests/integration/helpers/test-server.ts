@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { consoleLogger, silentLogger, systemClock, type Clock } from '../../../src/core';
 import { startHeadless, type HeadlessServer } from '../../../src/server/headless';
+import type { RateLimits } from '../../../src/server/rate-limit';
 
 export const ADMIN_TOKEN = 'test-admin-token-0123456789';
 
@@ -12,7 +13,7 @@ export interface TestServer extends HeadlessServer {
 }
 
 /** A real server on a free loopback port over a real SQLite file in its own temporary folder. */
-export async function startTestServer(opts: { demo?: boolean; clock?: Clock; webRoot?: string; scheduler?: boolean } = {}): Promise<TestServer> {
+export async function startTestServer(opts: { demo?: boolean; clock?: Clock; webRoot?: string; scheduler?: boolean; rateLimits?: RateLimits } = {}): Promise<TestServer> {
   const dataDir = mkdtempSync(join(tmpdir(), 'dcr-test-'));
   const server = await startHeadless({
     dataDir,
@@ -26,6 +27,7 @@ export async function startTestServer(opts: { demo?: boolean; clock?: Clock; web
     version: '0.0.0-test',
     webRoot: opts.webRoot,
     scheduler: opts.scheduler,
+    rateLimits: opts.rateLimits,
   });
   return {
     ...server,
