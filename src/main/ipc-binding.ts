@@ -1,7 +1,7 @@
 import type { IpcMain, IpcMainInvokeEvent } from 'electron';
 import type { Logger } from '../core/logger';
 import { IPC_INVOKE_CHANNEL, type BridgeResult } from '../shared/bridge';
-import { isMethodName, type MethodName } from '../shared/contract';
+import { describeMethodName, isMethodName, type MethodName } from '../shared/contract';
 import { AppError, toProblem } from '../shared/errors';
 import type { Principal } from '../shared/roles';
 import type { WindowSessions } from './sessions';
@@ -31,7 +31,7 @@ export function bindContract(ipcMain: Pick<IpcMain, 'handle' | 'removeHandler'>,
     // A frame that navigated away or an embedded foreign frame must not reach the services through our preload.
     const url = event.senderFrame?.url;
     if (!url || !isAppUrl(url)) throw new AppError('forbidden', "Only the app's own pages may call the dispatch services.");
-    if (!isMethodName(method)) throw new AppError('unknown_method', `There is no method named "${String(method).slice(0, 100)}".`);
+    if (!isMethodName(method)) throw new AppError('unknown_method', `There is no method named "${describeMethodName(method)}".`);
     const owner = event.sender;
     const principal = await sessions.principalOf(owner.id);
     if (method === 'auth.logout') {
@@ -53,7 +53,7 @@ export function bindContract(ipcMain: Pick<IpcMain, 'handle' | 'removeHandler'>,
     } catch (error) {
       // Electron would strip a thrown error down to its message, so failures travel as a problem envelope.
       if (error instanceof AppError) return { ok: false, error: error.toProblem() };
-      logger.error('IPC call failed', { method: String(method).slice(0, 100), error: String((error as Error)?.stack ?? error) });
+      logger.error('IPC call failed', { method: describeMethodName(method), error: String((error as Error)?.stack ?? error) });
       return { ok: false, error: toProblem('internal', 'Something went wrong in the app. The error has been logged.') };
     }
   });

@@ -10,6 +10,7 @@ import { principalOf } from './bearer';
 import { registerEventStream } from './event-stream';
 import { buildOpenApi } from './openapi';
 import { sendProblem, toHttpProblem } from './problem';
+import { clientErrorHandler } from './client-errors';
 import { DEFAULT_RATE_LIMITS, registerRateLimits, type RateLimits } from './rate-limit';
 import { registerReportRoutes } from './report-routes';
 import { registerRpcRoutes } from './rpc-routes';
@@ -30,7 +31,16 @@ export interface ServerOptions {
 export const DEFAULT_BODY_LIMIT = 1024 * 1024;
 
 export async function buildServer({ core, logger, version, webRoot, bodyLimit = DEFAULT_BODY_LIMIT, rateLimits = DEFAULT_RATE_LIMITS }: ServerOptions): Promise<FastifyInstance> {
-  const app = Fastify({ bodyLimit, logger: false, return503OnClosing: true, forceCloseConnections: true });
+  const app = Fastify({
+    bodyLimit,
+    logger: false,
+    return503OnClosing: true,
+    forceCloseConnections: true,
+    clientErrorHandler,
+    // A malformed URL or an over-long path segment is refused by the router before any hook: same problem shape.
+    frameworkErrors: (error, _request, reply) =>
+      sendProblem(reply, new AppError('bad_request', error.code === 'FST_ERR_MAX_PARAM_LENGTH' ? 'A path segment is too long.' : 'The URL is malformed.').toProblem()),
+  });
   const openapi = JSON.stringify(buildOpenApi(version));
 
   // The API speaks JSON only; anything else is a 415 rather than a string handed to a schema.

@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import { contract, isMethodName, type MethodDef, type MethodName } from '../../shared/contract';
+import { contract, describeMethodName, isMethodName, type MethodDef, type MethodName } from '../../shared/contract';
 import { AppError, type FieldError } from '../../shared/errors';
 import type { Principal } from '../../shared/roles';
 import type { Clock } from '../clock';
@@ -13,7 +13,7 @@ export type CallFn = (method: string, input: unknown, principal: Principal | nul
  */
 export function createRouter(handlers: Handlers, clock: Clock): CallFn {
   return async (method, input, principal) => {
-    if (!isMethodName(method)) throw new AppError('unknown_method', `There is no method named "${String(method)}".`);
+    if (!isMethodName(method)) throw new AppError('unknown_method', `There is no method named "${describeMethodName(method)}".`);
     const def: MethodDef = contract[method];
     authorize(method, def, principal);
     const parsed = def.input.safeParse(input === undefined || input === null ? {} : input);

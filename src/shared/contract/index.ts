@@ -57,6 +57,11 @@ export type MethodOutput<M extends MethodName> = z.output<Contract[M]['output']>
 
 export const METHOD_NAMES = Object.keys(contract) as MethodName[];
 
+/** A method name as it may appear in a message: anything else a caller sent is named by its type only. */
+export function describeMethodName(name: unknown): string {
+  return typeof name === 'string' ? name.slice(0, 100) : `(a ${name === null ? 'null' : typeof name}, not a name)`;
+}
+
 export function isMethodName(name: unknown): name is MethodName {
   return typeof name === 'string' && Object.prototype.hasOwnProperty.call(contract, name);
 }
