@@ -24,7 +24,8 @@ export function createAuthService({ db, bus, clock }: CoreDeps): AuthService {
     if (!token.startsWith('dcr_') && token.length < 16) return null;
     const hash = hashSecret(token);
     const now = clock.now();
-    const session = await db
+    // A `dcr_k_` secret is an API key (the busy path: integrations), so its lookup skips the sessions table.
+    const session = token.startsWith('dcr_k_') ? undefined : await db
       .selectFrom('sessions')
       .innerJoin('users', 'users.id', 'sessions.user_id')
       .select(['sessions.id as session_id', 'users.id', 'users.display_name', 'users.role', 'users.technician_id', 'users.active', 'sessions.expires_at', 'sessions.revoked_at'])
