@@ -54,7 +54,7 @@ export async function rankForOrder(
  */
 export async function proposeAssignment(
   trx: Trx,
-  { orderId, principal, now, cache }: { orderId: string; principal: Principal | null; now: number; cache?: RosterCache },
+  { orderId, principal, now, cache, lastEventType }: { orderId: string; principal: Principal | null; now: number; cache?: RosterCache; lastEventType?: string },
 ): Promise<boolean> {
   const { result, roster } = await rankForOrder(trx, orderId, now, 1, cache);
   const best = result.ranked[0];
@@ -62,8 +62,8 @@ export async function proposeAssignment(
     const excludedBy: Record<string, number> = {};
     for (const t of result.ineligible) for (const v of t.violations) excludedBy[v.constraint] = (excludedBy[v.constraint] ?? 0) + 1;
     // Retries run every few seconds: the history records the first failure, not every retry.
-    const last = await trx.selectFrom('work_order_events').select('type').where('work_order_id', '=', orderId).orderBy('seq', 'desc').limit(1).executeTakeFirst();
-    if (last?.type !== 'no_candidate') {
+    const last = lastEventType ?? (await trx.selectFrom('work_order_events').select('type').where('work_order_id', '=', orderId).orderBy('seq', 'desc').limit(1).executeTakeFirst())?.type;
+    if (last !== 'no_candidate') {
       await appendOrderEvent(trx, orderId, principal, now, { type: 'no_candidate', at: now, data: { technicians: result.ineligible.length, excludedBy } });
     }
     return false;

@@ -168,7 +168,7 @@ async function createOrder(
     to: 'new',
     at: receivedAt,
     data: { channel: input.channel, idempotencyKey: input.idempotencyKey, policy: policy?.name ?? null, customerCreated: customer.created, siteCreated: site.created },
-  });
+  }, true);
   const fields = JSON.parse(category.compliance_fields_json) as Category['complianceFields'];
   await appendAudit(trx, principal, now, {
     action: 'workOrder.created',
@@ -176,7 +176,7 @@ async function createOrder(
     entityId: id,
     after: { number, priority, category: category.code, customerId: customer.id, siteId: site.id, policyId: policy?.id ?? null, complianceFields: fields.length },
   });
-  await proposeAssignment(trx, { orderId: id, principal, now, cache: roster });
+  await proposeAssignment(trx, { orderId: id, principal, now, cache: roster, lastEventType: 'created' });
   const order = await readWorkOrder(trx, id);
   emit('workOrder.changed', { order: toSummary(order), change: 'created' });
   return order;

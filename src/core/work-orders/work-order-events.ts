@@ -23,12 +23,12 @@ export async function appendOrderEvent(
   actor: Principal | null,
   recordedAt: number,
   event: OrderEventInput,
+  /** The order's first event (its creation): no history to number after. */
+  first = false,
 ): Promise<number> {
-  const last = await trx
-    .selectFrom('work_order_events')
-    .select((eb) => eb.fn.max('seq').as('seq'))
-    .where('work_order_id', '=', orderId)
-    .executeTakeFirst();
+  const last = first
+    ? undefined
+    : await trx.selectFrom('work_order_events').select((eb) => eb.fn.max('seq').as('seq')).where('work_order_id', '=', orderId).executeTakeFirst();
   const seq = Number(last?.seq ?? 0) + 1;
   await trx
     .insertInto('work_order_events')
