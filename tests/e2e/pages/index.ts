@@ -1,9 +1,10 @@
-export { AdminPage, type AdminTab, type KeyKind } from './admin.page';
+export { AdminPage, type AdminTab, type KeyKind, type PolicyInput, type Weekday } from './admin.page';
 export { AppPage, type AppState } from './app.page';
 export { BoardPage, type BoardFigure, type PanelName } from './board.page';
 export { NewOrderForm, type NewOrderInput } from './new-order.page';
 export { OrderDrawer } from './order-drawer.page';
 export { LoginPage } from './login.page';
-export { ReportsPage } from './reports.page';
+export { ReportsPage, type PeriodPreset, type ReportMetric } from './reports.page';
+export { RiskPage } from './risk.page';
 export { TechPage } from './tech.page';
 export { WallPage, type WallTile } from './wall.page';

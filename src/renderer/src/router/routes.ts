@@ -10,6 +10,8 @@ export const routes: RouteRecordRaw[] = [
   { path: '/login', component: () => import('../views/LoginView.vue'), meta: { ...bare, public: true } },
   { path: '/unreachable', component: () => import('../views/UnreachableView.vue'), meta: { ...bare, public: true } },
   { path: '/board', component: () => import('../views/BoardView.vue'), meta: { ...workstation, roles: STAFF, nav: 'Board' } },
+  // At-risk and breached orders, reallocation proposals, open alerts and corrective actions (issue #4).
+  { path: '/risk', component: () => import('../views/RiskView.vue'), meta: { ...workstation, roles: STAFF, nav: 'SLA risk' } },
   { path: '/reports', component: () => import('../views/ReportsView.vue'), meta: { ...workstation, roles: STAFF, nav: 'Reports' } },
   { path: '/admin', component: () => import('../views/AdminView.vue'), meta: { ...workstation, roles: ['admin'], nav: 'Admin' } },
   // A board panel alone in its own window (a second monitor); each window keeps its own live connection.
