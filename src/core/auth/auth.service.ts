@@ -19,7 +19,18 @@ export interface AuthService {
   handlers: HandlerMap<'auth.login' | 'auth.logout' | 'auth.me'>;
 }
 
+const KEY_USE_RESOLUTION_MS = 60_000;
+
 export function createAuthService({ db, bus, clock }: CoreDeps): AuthService {
+  /**
+   * "Last used" for the admin's key list, written at most once a minute per key: a write on every request of a
+   * busy integration would cost more than the request. Not audited: using a key changes nothing about it.
+   */
+  async function noteKeyUse(id: string, lastUsedAt: number | null, now: number): Promise<void> {
+    if (lastUsedAt !== null && now - lastUsedAt < KEY_USE_RESOLUTION_MS) return;
+    await db.updateTable('api_keys').set({ last_used_at: now }).where('id', '=', id).execute();
+  }
+
   async function resolveToken(token: string): Promise<Principal | null> {
     if (!token.startsWith('dcr_') && token.length < 16) return null;
     const hash = hashSecret(token);
@@ -45,6 +56,7 @@ export function createAuthService({ db, bus, clock }: CoreDeps): AuthService {
     }
     const key = await db.selectFrom('api_keys').selectAll().where('secret_hash', '=', hash).executeTakeFirst();
     if (!key || key.revoked_at !== null || (key.expires_at !== null && key.expires_at <= now)) return null;
+    await noteKeyUse(key.id, key.last_used_at, now);
     return {
       kind: 'apiKey',
       id: key.id,

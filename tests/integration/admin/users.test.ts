@@ -75,8 +75,15 @@ describe('API keys', () => {
     expect(secret.startsWith(key.prefix)).toBe(true);
     const listed = (await api(server.url, '/api/v1/api-keys')).body.find((k: any) => k.id === key.id);
     expect(listed).toEqual(key);
+    expect(listed.lastUsedAt).toBeNull();
     expect(JSON.stringify((await api(server.url, '/api/v1/api-keys')).body)).not.toContain(secret);
+    const before = Date.now();
     expect((await api(server.url, '/api/v1/skills', { token: secret })).status).toBe(200);
+    // Its use shows in the list (written at most once a minute, so a second use does not move it).
+    const used = (await api(server.url, '/api/v1/api-keys')).body.find((k: any) => k.id === key.id);
+    expect(used.lastUsedAt).toBeGreaterThanOrEqual(before);
+    await api(server.url, '/api/v1/skills', { token: secret });
+    expect((await api(server.url, '/api/v1/api-keys')).body.find((k: any) => k.id === key.id).lastUsedAt).toBe(used.lastUsedAt);
     const seq = auditHead(server);
     const revoked = await api(server.url, `/api/v1/api-keys/${key.id}/revoke`, { body: {} });
     expect(revoked.body.revokedAt).toEqual(expect.any(Number));
