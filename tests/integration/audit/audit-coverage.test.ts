@@ -1,11 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { contract, METHOD_NAMES } from '../../../src/shared/contract';
 import { auditHead, auditSince } from '../admin/admin-fixture';
-import type { AuditCase, Entry } from './coverage/case';
-import { orderCases } from './coverage/order-cases';
-import { referenceCases } from './coverage/reference-cases';
-import { settingsCases } from './coverage/settings-cases';
-import { buildWorld, type World } from './coverage/world';
+import type { AuditCase, Entry } from './cases/case';
+import { orderCases } from './cases/order-cases';
+import { referenceCases } from './cases/reference-cases';
+import { settingsCases } from './cases/settings-cases';
+import { buildWorld, type World } from './cases/world';
 
 /**
  * Every method that changes state is called once over HTTP and must append exactly one audit entry per entity it
