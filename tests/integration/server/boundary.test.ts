@@ -120,3 +120,22 @@ describe('the contract boundary over HTTP', () => {
     await expectRefused(() => api(server.url, '/api/v1/nothing-here'), 404, 'not_found');
   });
 });
+
+describe('cross-origin requests', () => {
+  it('are closed by default: no CORS grant on a preflight or a call from another origin, and the preflight writes nothing', async () => {
+    const before = rowCounts(server);
+    const preflight = await fetch(`${server.url}/api/v1/service-requests`, {
+      method: 'OPTIONS',
+      headers: { origin: 'https://evil.example', 'access-control-request-method': 'POST', 'access-control-request-headers': 'authorization, content-type' },
+    });
+    expect(preflight.headers.get('access-control-allow-origin')).toBeNull();
+    expect(preflight.headers.get('access-control-allow-methods')).toBeNull();
+    expect(preflight.headers.get('access-control-allow-headers')).toBeNull();
+    // A browser would refuse to hand this response to the foreign page: nothing in it grants that origin.
+    const call = await fetch(`${server.url}/api/v1/system/info`, { headers: { origin: 'https://evil.example', authorization: `Bearer ${dispatcherToken}` } });
+    expect(call.status).toBe(200);
+    expect(call.headers.get('access-control-allow-origin')).toBeNull();
+    expect(call.headers.get('access-control-allow-credentials')).toBeNull();
+    expect(rowCounts(server)).toEqual(before);
+  });
+});
