@@ -3,10 +3,13 @@ import { AppError } from '../shared/errors';
 import type { Principal } from '../shared/roles';
 import type { Core } from '../core';
 
+/** `Authorization: Bearer <token>`; the token is the first group. */
+export const BEARER = /^Bearer\s+(\S+)$/i;
+
 export function bearerToken(request: FastifyRequest): string | null {
   const header = request.headers.authorization;
   if (!header) return null;
-  const match = /^Bearer\s+(\S+)$/i.exec(header);
+  const match = BEARER.exec(header);
   if (!match) throw new AppError('unauthenticated', 'The Authorization header must be "Bearer <token>".');
   return match[1]!;
 }

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { AppError } from '../shared/errors';
+import { BEARER } from './bearer';
 import { sendProblem } from './problem';
 
 export interface BucketLimit {
@@ -59,7 +60,7 @@ class TokenBuckets {
 
 /** The credential a request presents, hashed (a secret is never kept as a map key); null without one. */
 function credentialKey(request: FastifyRequest): string | null {
-  const match = /^Bearer\s+(\S+)$/i.exec(request.headers.authorization ?? '');
+  const match = BEARER.exec(request.headers.authorization ?? '');
   return match ? createHash('sha256').update(match[1]!).digest('base64url') : null;
 }
 

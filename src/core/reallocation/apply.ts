@@ -6,10 +6,9 @@ import { inTransaction } from '../db/transaction';
 import type { CoreDeps } from '../rpc/handlers';
 import { toContractCandidate } from '../work-orders/assignment-context';
 import { dispatchOrder } from '../work-orders/assignment-flow';
-import type { Change, OrderRow } from '../work-orders/order-transaction';
 import { loadHeldOrders, planFor, type PlanContext, type Planned } from './context';
 import { insertCorrectiveAction } from './corrective-actions';
-import { assertCurrentVersion, changeOrderIn, readOrderRow } from './order-change';
+import { assertCurrentVersion, changeOrderIn, readOrderRow, type Change, type OrderRow } from '../work-orders/order-transaction';
 import { toProposal } from './proposals';
 
 type ApplyInput = ParsedInput<'reallocation.apply'>;

@@ -80,6 +80,14 @@ const add = (calendar: Calendar, from: number, seconds: number) => addBusinessSe
 const between = (calendar: Calendar, from: number, to: number) => businessSecondsBetween(calendar, new Date(from), new Date(to));
 const percent = (part: number, whole: number) => Math.round((part / whole) * 10_000) / 100;
 
+/** Business time used as a percent of the target; a zero target is due at the start, so fully used at once. */
+export const percentOfTarget = (elapsedSeconds: number, targetSeconds: number): number =>
+  targetSeconds > 0 ? percent(elapsedSeconds, targetSeconds) : 100;
+
+/** Wall-clock time since the start as a percent of the time from start to due (100 without a later due). */
+export const wallPercentAt = (at: number, startedAt: number, dueAt: number | null): number =>
+  dueAt !== null && dueAt > startedAt ? percent(at - startedAt, dueAt - startedAt) : 100;
+
 /** Walks the history once, segment by segment; only running segments add elapsed time and cross thresholds. */
 class ClockWalk {
   private phase: 'running' | 'paused' | 'stopped' | 'cancelled' = 'running';
@@ -217,13 +225,11 @@ class ClockWalk {
   }
 
   private percentOf(elapsed: number): number {
-    // A zero target is due at the start: fully used from the first instant.
-    return this.target > 0 ? percent(elapsed, this.target) : 100;
+    return percentOfTarget(elapsed, this.target);
   }
 
   private record(at: number, event: TimelineEvent, data: Record<string, unknown>, elapsed = this.elapsed): void {
-    const { startedAt } = this.def;
-    const wallPercent = this.dueAt > startedAt ? percent(at - startedAt, this.dueAt - startedAt) : 100;
+    const wallPercent = wallPercentAt(at, this.def.startedAt, this.dueAt);
     this.timeline.push({ at, event, elapsedSeconds: elapsed, percentElapsed: this.percentOf(elapsed), wallPercent, data });
   }
 }

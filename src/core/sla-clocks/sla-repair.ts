@@ -9,12 +9,10 @@ import { appendOrderEvent } from '../work-orders/work-order-events';
 import { readWorkOrder } from '../work-orders/work-order-read';
 import { toSummary } from '../work-orders/work-order-summary';
 import { liveClockBasis } from './clock-basis';
+import { percentOfTarget, wallPercentAt } from './clock-model';
 import type { ClockRow } from './clock-store';
 import { recomputeOrderClocks } from './clock-sync';
 
-/** Wall-clock time since the start as a share of the time from start to due, as the clock model reports it. */
-const wallPercent = (c: ClockRow, now: number) =>
-  c.due_at !== null && c.due_at > c.started_at ? Math.round(((now - c.started_at) / (c.due_at - c.started_at)) * 10_000) / 100 : 100;
 const brief = (c: ClockRow) => ({ state: c.state, targetSeconds: c.target_seconds, dueAt: c.due_at, elapsedSeconds: c.elapsed_seconds });
 
 /**
@@ -58,8 +56,8 @@ export function createSlaRepairHandlers({ db, bus }: CoreDeps): HandlerMap<'sla.
               .insertInto('sla_clock_timeline')
               .values(after.map((a, i) => ({
                 id: newId('slt', now), clock_id: a.id, at: now, event: 'repaired', elapsed_seconds: a.elapsed_seconds,
-                percent_elapsed: a.target_seconds > 0 ? Math.round((a.elapsed_seconds / a.target_seconds) * 10_000) / 100 : 100,
-                wall_percent: wallPercent(a, now), data_json: JSON.stringify({ reason, before: clocks[i]!.before, after: clocks[i]!.after }),
+                percent_elapsed: percentOfTarget(a.elapsed_seconds, a.target_seconds),
+                wall_percent: wallPercentAt(now, a.started_at, a.due_at), data_json: JSON.stringify({ reason, before: clocks[i]!.before, after: clocks[i]!.after }),
               })))
               .execute();
             await appendOrderEvent(trx, orderId, principal, now, { type: 'sla_repaired', at: now, data: { reason, clocks } });
