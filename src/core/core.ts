@@ -13,6 +13,7 @@ import { createReallocation } from './reallocation/reallocation.service';
 import { createReferenceHandlers } from './reference/reference.service';
 import { createReportHandlers } from './reports/reports.service';
 import type { CoreDeps, Handlers } from './rpc/handlers';
+import { createIdempotentCalls, type IdempotentCallFn } from './rpc/idempotent-calls';
 import { createRouter, type CallFn } from './rpc/router';
 import { createSettingsHandlers } from './settings/settings.service';
 import { createSlaReportHandlers } from './sla-reports/sla-reports.service';
@@ -42,6 +43,8 @@ export interface CoreOptions {
 
 export interface Core {
   call: CallFn;
+  /** `call` applied at most once per principal and idempotency key (mutating methods; see idempotent-calls.ts). */
+  callIdempotent: IdempotentCallFn;
   /** Runs every time-driven job once (acceptance timeouts); start-up calls it to catch up on time passed while down. */
   runScheduledJobs(): Promise<void>;
   /** Runs the jobs every `intervalMs` until the returned function is called. */
@@ -109,5 +112,6 @@ export function createCore({ db, clock, logger, facts, storage, reportWorker }: 
     timer.unref?.();
     return () => clearInterval(timer);
   };
-  return { call: createRouter(handlers, clock), runScheduledJobs, startScheduler, bus, auth, deps, alerts: escalations };
+  const call = createRouter(handlers, clock);
+  return { call, callIdempotent: createIdempotentCalls(deps, call), runScheduledJobs, startScheduler, bus, auth, deps, alerts: escalations };
 }

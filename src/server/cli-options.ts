@@ -13,8 +13,20 @@ const CliOptions = z.object({
   speed: z.coerce.number().positive().max(3600).default(60),
   seed: z.coerce.number().int().default(1),
   webRoot: z.string().optional(),
+  tlsCert: z.string().min(1).optional(),
+  tlsKey: z.string().min(1).optional(),
+  insecureHttp: z.boolean().default(false),
   help: z.boolean().default(false),
-});
+})
+  .refine((o) => (o.tlsCert === undefined) === (o.tlsKey === undefined), {
+    message: 'give both --tls-cert and --tls-key, or neither',
+    path: ['tls-cert'],
+  })
+  // Sign-in tokens cross the wire on every call: off this machine they travel encrypted unless explicitly waived.
+  .refine((o) => isLoopback(o.host) || o.tlsCert !== undefined || o.insecureHttp, {
+    message: 'serving the network needs --tls-cert and --tls-key (or --insecure-http to send tokens unencrypted)',
+    path: ['host'],
+  });
 export type CliOptions = z.infer<typeof CliOptions> & { dataDir: string };
 
 export const USAGE = `Usage: npm run serve -- [options]
@@ -26,6 +38,9 @@ export const USAGE = `Usage: npm run serve -- [options]
   --speed N        simulated seconds per real second (default 60)
   --seed N         seed for the demo and simulator (default 1)
   --web-root DIR   serve the renderer from DIR (default: out/web, built on demand)
+  --tls-cert FILE  PEM certificate (chain): serve HTTPS, required with a --host other than loopback
+  --tls-key FILE   PEM private key of that certificate
+  --insecure-http  allow plain HTTP on a non-loopback --host (tokens travel unencrypted)
 Environment: DISPATCH_ADMIN_TOKEN bootstraps an admin API token (at least 16 characters).`;
 
 export function parseCliOptions(argv: string[]): CliOptions {
@@ -40,13 +55,23 @@ export function parseCliOptions(argv: string[]): CliOptions {
       speed: { type: 'string' },
       seed: { type: 'string' },
       'web-root': { type: 'string' },
+      'tls-cert': { type: 'string' },
+      'tls-key': { type: 'string' },
+      'insecure-http': { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
     },
     strict: true,
   });
-  const parsed = CliOptions.safeParse({ ...values, dataDir: values['data-dir'], webRoot: values['web-root'] });
+  const parsed = CliOptions.safeParse({
+    ...values,
+    dataDir: values['data-dir'],
+    webRoot: values['web-root'],
+    tlsCert: values['tls-cert'],
+    tlsKey: values['tls-key'],
+    insecureHttp: values['insecure-http'],
+  });
   if (!parsed.success) {
-    throw new Error(parsed.error.issues.map((i) => `--${i.path.join('.')}: ${i.message}`).join('\n'));
+    throw new Error(parsed.error.issues.map((i) => `--${kebab(i.path.join('.'))}: ${i.message}`).join('\n'));
   }
   const options = parsed.data;
   return { ...options, demo: options.demo || options.simulate, dataDir: options.dataDir ?? defaultDataDir() };
@@ -59,3 +84,10 @@ export function defaultDataDir(): string {
   if (process.platform === 'darwin') return join(homedir(), 'Library', 'Application Support', name);
   return join(process.env.XDG_CONFIG_HOME ?? join(homedir(), '.config'), name);
 }
+
+/** Addresses that only this machine can reach. */
+export function isLoopback(host: string): boolean {
+  return host === 'localhost' || host === '::1' || /^127(\.\d{1,3}){3}$/.test(host);
+}
+
+const kebab = (name: string): string => name.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`);

@@ -9,6 +9,7 @@ import { StoreDamagedError } from '../core/db/integrity';
 import { parseCliOptions, USAGE } from './cli-options';
 import { startHeadless } from './headless';
 import { startSimulator } from './simulator/simulator';
+import { loadTlsMaterial } from './tls-files';
 import { ensureWebBuild } from './web-build';
 
 const projectRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -26,6 +27,13 @@ async function main(): Promise<void> {
     return;
   }
   const version = (JSON.parse(readFileSync(join(projectRoot, 'package.json'), 'utf8')) as { version: string }).version;
+  let tls;
+  try {
+    tls = options.tlsCert && options.tlsKey ? loadTlsMaterial(options.tlsCert, options.tlsKey) : undefined;
+  } catch (error) {
+    process.stderr.write(`${(error as Error).message}\n`);
+    process.exit(2);
+  }
   const webRoot = options.webRoot ?? (await ensureWebBuild(projectRoot, (m) => consoleLogger.info(m)));
   // In a simulation the whole centre runs on simulated time, so SLA clocks and countdowns move at --speed.
   const clock = options.simulate ? new AcceleratedClock(options.speed) : systemClock;
@@ -36,6 +44,7 @@ async function main(): Promise<void> {
     demo: options.demo,
     seed: options.seed,
     webRoot,
+    tls,
     adminToken: process.env.DISPATCH_ADMIN_TOKEN || undefined,
     clock,
     logger: consoleLogger,

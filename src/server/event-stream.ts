@@ -7,6 +7,8 @@ import type { Core } from '../core';
 
 const AuthMessage = z.object({ type: z.literal('auth'), token: z.string().min(1).max(500) });
 const AUTH_TIMEOUT_MS = 5000;
+/** Clients treat 25 s of silence as a dead connection (a dropped network sends no close), so the stream never idles that long. */
+const HEARTBEAT_MS = 10_000;
 /** Close codes in the private range: clients tell "sign in again" apart from "network went away". */
 export const WS_CLOSE = { authFailed: 4401, authTimeout: 4408, badMessage: 4400 } as const;
 
@@ -39,7 +41,13 @@ export function registerEventStream(app: FastifyInstance, core: Core): void {
     }
     if (name === 'reference.changed' && ['api_key', 'user', 'session'].includes((payload as { entity: string }).entity)) void revalidate();
   });
+  const heartbeat = setInterval(() => {
+    const frame = JSON.stringify({ type: 'heartbeat', at: Date.now() });
+    for (const socket of clients.keys()) socket.send(frame);
+  }, HEARTBEAT_MS);
+  heartbeat.unref();
   app.addHook('onClose', async () => {
+    clearInterval(heartbeat);
     unsubscribe();
     for (const socket of clients.keys()) socket.close(1001, 'server shutting down');
   });

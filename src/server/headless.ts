@@ -3,13 +3,14 @@ import { openCentre, type CentreOptions } from '../core/centre';
 import type { Core } from '../core';
 import type { AppDatabase } from '../core/db/open-database';
 import type { RateLimits } from './rate-limit';
-import { buildServer } from './server';
+import { buildServer, type TlsMaterial } from './server';
 
 export interface HeadlessOptions extends CentreOptions {
   host: string;
   port: number;
   webRoot?: string;
   rateLimits?: RateLimits;
+  tls?: TlsMaterial;
 }
 
 export interface HeadlessServer {
@@ -24,11 +25,11 @@ export interface HeadlessServer {
 export async function startHeadless(opts: HeadlessOptions): Promise<HeadlessServer> {
   const centre = await openCentre(opts);
   try {
-    const app = await buildServer({ core: centre.core, logger: opts.logger, version: opts.version, webRoot: opts.webRoot, rateLimits: opts.rateLimits });
+    const app = await buildServer({ core: centre.core, logger: opts.logger, version: opts.version, webRoot: opts.webRoot, rateLimits: opts.rateLimits, tls: opts.tls });
     await app.listen({ host: opts.host, port: opts.port });
     const address = app.server.address();
     const port = typeof address === 'object' && address ? address.port : opts.port;
-    const url = `http://${opts.host.includes(':') ? `[${opts.host}]` : opts.host}:${port}`;
+    const url = `${opts.tls ? 'https' : 'http'}://${opts.host.includes(':') ? `[${opts.host}]` : opts.host}:${port}`;
     return {
       url,
       core: centre.core,

@@ -45,11 +45,16 @@ export function registerRpcRoutes(app: FastifyInstance, core: Core): void {
   // It gets its own, larger limit: JSON bodies keep the global one.
   app.addContentTypeParser(NDJSON_TYPE, { parseAs: 'string', bodyLimit: NDJSON_BODY_LIMIT }, (_request, body, done) => done(null, body));
 
-  app.post('/api/v1/rpc/:method', async (request) => {
+  app.post('/api/v1/rpc/:method', async (request, reply) => {
     const { method } = request.params as { method: string };
     if (isNdjson(request)) throw new AppError('unsupported_media_type', 'The RPC endpoint takes application/json.');
     const principal = await principalOf(core, request);
-    return core.call(method, request.body, principal);
+    const key = request.headers['idempotency-key'];
+    if (key === undefined) return core.call(method, request.body, principal);
+    // A workstation retrying a change whose answer it lost gets the first answer, not a second change.
+    const { value, replayed } = await core.callIdempotent(String(key), method, request.body, principal);
+    if (replayed) void reply.header('Idempotent-Replayed', 'true');
+    return value;
   });
 
   for (const name of METHOD_NAMES) {

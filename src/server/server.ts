@@ -26,12 +26,22 @@ export interface ServerOptions {
   /** Largest accepted request body in bytes. */
   bodyLimit?: number;
   rateLimits?: RateLimits;
+  /** PEM certificate and key: the server speaks HTTPS only (a centre serving other workstations on the LAN). */
+  tls?: TlsMaterial;
+}
+
+export interface TlsMaterial {
+  cert: string | Buffer;
+  key: string | Buffer;
 }
 
 export const DEFAULT_BODY_LIMIT = 1024 * 1024;
 
-export async function buildServer({ core, logger, version, webRoot, bodyLimit = DEFAULT_BODY_LIMIT, rateLimits = DEFAULT_RATE_LIMITS }: ServerOptions): Promise<FastifyInstance> {
+export async function buildServer({ core, logger, version, webRoot, bodyLimit = DEFAULT_BODY_LIMIT, rateLimits = DEFAULT_RATE_LIMITS, tls }: ServerOptions): Promise<FastifyInstance> {
+  // fastify types an HTTPS instance separately; routes and hooks are the same, so one instance type serves both.
   const app = Fastify({
+    // TLS 1.2 is the floor: older versions are refused during the handshake.
+    https: tls ? { cert: tls.cert, key: tls.key, minVersion: 'TLSv1.2' } : null,
     bodyLimit,
     logger: false,
     return503OnClosing: true,
@@ -52,7 +62,7 @@ export async function buildServer({ core, logger, version, webRoot, bodyLimit = 
     return sendProblem(reply, new AppError('not_found', 'Not found.').toProblem());
   });
   app.addHook('onSend', async (request, reply, payload) => {
-    securityHeaders(reply, request.url.startsWith('/api/'));
+    securityHeaders(reply, request.url.startsWith('/api/'), tls !== undefined);
     return payload;
   });
 

@@ -47,4 +47,14 @@ export interface Database {
   alert_channels: Ops.AlertChannelTable;
   corrective_actions: Ops.CorrectiveActionTable;
   telemetry_events: TelemetryEventTable;
+  rpc_idempotency: RpcIdempotencyTable;
+}
+
+export interface RpcIdempotencyTable {
+  principal_id: string;
+  key: string;
+  method: string;
+  request_hash: string;
+  response_json: string;
+  created_at: number;
 }

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { consoleLogger, silentLogger, systemClock, type Clock } from '../../../src/core';
 import { startHeadless, type HeadlessServer } from '../../../src/server/headless';
 import type { RateLimits } from '../../../src/server/rate-limit';
+import type { TlsMaterial } from '../../../src/server/server';
 
 export const ADMIN_TOKEN = 'test-admin-token-0123456789';
 
@@ -13,7 +14,7 @@ export interface TestServer extends HeadlessServer {
 }
 
 /** A real server on a free loopback port over a real SQLite file in its own temporary folder. */
-export async function startTestServer(opts: { demo?: boolean; clock?: Clock; webRoot?: string; scheduler?: boolean; rateLimits?: RateLimits } = {}): Promise<TestServer> {
+export async function startTestServer(opts: { demo?: boolean; clock?: Clock; webRoot?: string; scheduler?: boolean; rateLimits?: RateLimits; tls?: TlsMaterial } = {}): Promise<TestServer> {
   const dataDir = mkdtempSync(join(tmpdir(), 'dcr-test-'));
   const server = await startHeadless({
     dataDir,
@@ -28,6 +29,7 @@ export async function startTestServer(opts: { demo?: boolean; clock?: Clock; web
     webRoot: opts.webRoot,
     scheduler: opts.scheduler,
     rateLimits: opts.rateLimits,
+    tls: opts.tls,
   });
   return {
     ...server,

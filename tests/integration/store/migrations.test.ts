@@ -18,8 +18,8 @@ const OPERATIONS_TABLES = [
   'work_order_counters', 'work_order_events', 'work_orders',
 ];
 /** Tables added after 0002 (0003 only adds a column). */
-const LATER_TABLES = ['telemetry_events', 'alert_channels'];
-const ALL_NAMES = ['0001_reference', '0002_operations', '0003_sla_clock_schedule', '0004_telemetry', '0005_alert_channels', '0007_corrective_action_facts', '0008_technician_active', '0009_region_boundaries', '0010_clock_definition'];
+const LATER_TABLES = ['telemetry_events', 'alert_channels', 'rpc_idempotency'];
+const ALL_NAMES = ['0001_reference', '0002_operations', '0003_sla_clock_schedule', '0004_telemetry', '0005_alert_channels', '0007_corrective_action_facts', '0008_technician_active', '0009_region_boundaries', '0010_clock_definition', '0011_rpc_idempotency'];
 
 /** table → its columns (name and declared type), to compare schemas before and after a migration. */
 function shape(sqlite: BetterSqlite3.Database): Map<string, Map<string, string>> {

@@ -105,6 +105,7 @@ const COLUMNS: { [T in keyof Database]: Nullability<Database[T]> } = {
   telemetry_events: {
     event_id: R, type: R, subject_id: R, at: R, received_at: R, sender_id: R, lat: N, lon: N, status: N,
   },
+  rpc_idempotency: { principal_id: R, key: R, method: R, request_hash: R, response_json: R, created_at: R },
 };
 
 const store = useStoreDir();

@@ -7,6 +7,7 @@ import correctiveActionFacts from './0007-corrective-action-facts';
 import technicianActive from './0008-technician-active';
 import regionBoundaries from './0009-region-boundaries';
 import clockDefinition from './0010-clock-definition';
+import rpcIdempotency from './0011-rpc-idempotency';
 
 export interface Migration {
   /** Zero-padded so lexical order is application order. */
@@ -28,4 +29,5 @@ export const MIGRATIONS: readonly Migration[] = [
   { name: '0008_technician_active', sql: technicianActive },
   { name: '0009_region_boundaries', sql: regionBoundaries },
   { name: '0010_clock_definition', sql: clockDefinition },
+  { name: '0011_rpc_idempotency', sql: rpcIdempotency },
 ];

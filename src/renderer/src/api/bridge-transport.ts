@@ -35,5 +35,7 @@ export function createBridgeTransport(bridge: DispatchBridge, hooks: TransportHo
       unsubscribe = null;
       status.value = 'offline';
     },
+    // IPC to this machine's own main process cannot drop.
+    recheck() {},
   };
 }

@@ -11,6 +11,8 @@ import {
 import { ApiError, localProblem, toApiError } from './api-error';
 import { createBridgeTransport, findBridge } from './bridge-transport';
 import { createHttpTransport } from './http-transport';
+import { newIdempotencyKey } from './idempotency-key';
+import { Outbox, type Delivery, type OutboxEntry, type SettledListener } from './outbox';
 import { tokenStorage } from './token-storage';
 import type { ConnectionStatus, TransportHooks } from './transport';
 
@@ -21,6 +23,10 @@ export interface ApiClient {
   call<M extends MethodName>(method: M, input: MethodInput<M>): Promise<MethodOutput<M>>;
   on<E extends EventName>(name: E, cb: (payload: EventPayload<E>) => void): () => void;
   readonly status: Readonly<Ref<ConnectionStatus>>;
+  /** Changes made while the centre was unreachable, waiting to be sent (oldest first). */
+  readonly outbox: Readonly<Ref<readonly OutboxEntry[]>>;
+  /** Called when a change that waited in the outbox has been answered or refused. */
+  onOutboxSettled(cb: SettledListener): () => void;
   /** The browser signs in with a stored token; inside Electron the host vouches for the window. */
   readonly needsToken: boolean;
   token(): string | null;
@@ -53,22 +59,58 @@ export function createClient(): ApiClient {
   let token = bridge ? null : tokenStorage.read();
 
   const authLost = (error: ApiError): void => authLostListeners.forEach((cb) => cb(error));
+  const resync = (): void => resyncListeners.forEach((cb) => cb());
   const hooks: TransportHooks = {
     event(name, payload) {
       if (isEventName(name)) listeners.get(name)?.forEach((cb) => cb(payload));
     },
-    live: () => resyncListeners.forEach((cb) => cb()),
+    // Back online: first the changes made meanwhile, then the caches reload and show them with everyone else's.
+    live: () => void outbox.flush().finally(resync),
     authRejected: () => authLost(new ApiError(localProblem(401, 'The live event stream refused the token.'))),
   };
   const transport = bridge ? createBridgeTransport(bridge, hooks) : createHttpTransport(hooks);
 
+  function refusal(method: MethodName, error: unknown): ApiError {
+    const apiError = toApiError(error);
+    if (apiError.code === 'unauthenticated' && contract[method].roles !== 'public') authLost(apiError);
+    return apiError;
+  }
+
+  async function deliver(entry: OutboxEntry): Promise<Delivery> {
+    try {
+      return { kind: 'answered', value: await transport.invoke(entry.method, entry.input, token, entry.key) };
+    } catch (error) {
+      const apiError = toApiError(error);
+      return apiError.network ? { kind: 'unreachable' } : { kind: 'refused', error: refusal(entry.method as MethodName, apiError) };
+    }
+  }
+  const outbox = new Outbox(transport.kind === 'http' ? browserStorage() : null, deliver);
+
+  /** A signed-in change over the network: sent with a key, and kept for later if the centre cannot be reached. */
+  async function change(method: MethodName, input: unknown): Promise<unknown> {
+    const entry: OutboxEntry = { key: newIdempotencyKey(), method, input, queuedAt: Date.now() };
+    if (outbox.size > 0) {
+      // Behind the changes already waiting, so the centre receives them in the order they were made.
+      const queued = outbox.enqueue(entry);
+      if (transport.status.value === 'live') void outbox.flush();
+      return queued;
+    }
+    const delivery = await deliver(entry);
+    if (delivery.kind === 'answered') return delivery.value;
+    if (delivery.kind === 'refused') throw delivery.error;
+    transport.recheck();
+    return outbox.enqueue(entry);
+  }
+
   return {
     async call(method, input) {
+      const def = contract[method];
+      if (transport.kind === 'http' && token && def.mutates && def.roles !== 'public') return (await change(method, input)) as MethodOutput<typeof method>;
       try {
         return (await transport.invoke(method, input, token)) as MethodOutput<typeof method>;
       } catch (error) {
-        const apiError = toApiError(error);
-        if (apiError.code === 'unauthenticated' && contract[method].roles !== 'public') authLost(apiError);
+        const apiError = refusal(method, error);
+        if (apiError.network) transport.recheck();
         throw apiError;
       }
     },
@@ -78,12 +120,16 @@ export function createClient(): ApiClient {
       return subscribe(set, cb as Listener);
     },
     status: readonly(transport.status),
+    outbox: readonly(outbox.pending),
+    onOutboxSettled: (cb) => outbox.onSettled(cb),
     needsToken: transport.kind === 'http',
     token: () => token,
     setToken(next) {
       token = next;
       if (transport.kind === 'http') tokenStorage.write(next);
-      if (!next) transport.stop();
+      if (next) return;
+      transport.stop();
+      outbox.clear(new ApiError(localProblem(401, 'Signed out before the change could be sent.')));
     },
     connect: () => transport.start(token),
     settled() {
@@ -99,4 +145,12 @@ export function createClient(): ApiClient {
     onResync: (cb) => subscribe(resyncListeners, cb),
     onAuthLost: (cb) => subscribe(authLostListeners, cb),
   };
+}
+
+function browserStorage(): Storage | null {
+  try {
+    return window.localStorage;
+  } catch {
+    return null;
+  }
 }

@@ -5,6 +5,8 @@ import type { ConnectionStatus, TransportHooks } from './transport';
 const CLOSE_AUTH_REJECTED = 4401;
 const BACKOFF_BASE_MS = 500;
 const BACKOFF_MAX_MS = 15_000;
+/** The server sends a heartbeat every 10 s; silence for this long means the network dropped without a close. */
+const SILENCE_LIMIT_MS = 25_000;
 
 interface ServerFrame {
   type?: unknown;
@@ -22,6 +24,7 @@ export class EventSocket {
   private token: string | null = null;
   private attempt = 0;
   private retryTimer: ReturnType<typeof setTimeout> | undefined;
+  private silenceTimer: ReturnType<typeof setTimeout> | undefined;
 
   constructor(
     private readonly url: string,
@@ -42,15 +45,43 @@ export class EventSocket {
   stop(): void {
     this.token = null;
     clearTimeout(this.retryTimer);
+    clearTimeout(this.silenceTimer);
     const socket = this.socket;
     this.socket = null;
     socket?.close(1000, 'client closed');
     this.status.value = 'offline';
   }
 
+  /** A request just failed to reach the server: find out now whether the stream is still there. */
+  recheck(): void {
+    if (!this.token) return;
+    if (this.status.value === 'connecting') return;
+    // A browser cannot ping a WebSocket, so the stream is reopened: instant when the server is fine, and the
+    // loss is shown at once when it is not.
+    this.drop();
+    this.retryNow();
+  }
+
   private retryNow(): void {
     clearTimeout(this.retryTimer);
+    this.attempt = 0;
     this.open();
+  }
+
+  private drop(): void {
+    clearTimeout(this.silenceTimer);
+    const socket = this.socket;
+    this.socket = null;
+    socket?.close(4000, 'reconnecting');
+    this.status.value = 'offline';
+  }
+
+  private expectFrameSoon(): void {
+    clearTimeout(this.silenceTimer);
+    this.silenceTimer = setTimeout(() => {
+      this.drop();
+      this.scheduleRetry();
+    }, SILENCE_LIMIT_MS);
   }
 
   private open(): void {
@@ -61,10 +92,13 @@ export class EventSocket {
     this.socket = socket;
     socket.onopen = () => socket.send(JSON.stringify({ type: 'auth', token }));
     socket.onmessage = (message) => {
-      if (this.socket === socket) this.receive(message.data);
+      if (this.socket !== socket) return;
+      this.expectFrameSoon();
+      this.receive(message.data);
     };
     socket.onclose = (event) => {
       if (this.socket !== socket) return;
+      clearTimeout(this.silenceTimer);
       this.socket = null;
       this.status.value = 'offline';
       if (event.code === CLOSE_AUTH_REJECTED) {

@@ -10,7 +10,7 @@ export function createHttpTransport(hooks: TransportHooks): Transport {
   return {
     kind: 'http',
     status: socket.status,
-    async invoke(method, input, token) {
+    async invoke(method, input, token, idempotencyKey) {
       let response: Response;
       try {
         response = await fetch(`/api/v1/rpc/${encodeURIComponent(method)}`, {
@@ -19,6 +19,7 @@ export function createHttpTransport(hooks: TransportHooks): Transport {
             'Content-Type': 'application/json',
             Accept: 'application/json, application/problem+json',
             ...(token ? { Authorization: `Bearer ${token}` } : {}),
+            ...(idempotencyKey ? { 'Idempotency-Key': idempotencyKey } : {}),
           },
           body: JSON.stringify(input ?? {}),
         });
@@ -33,5 +34,6 @@ export function createHttpTransport(hooks: TransportHooks): Transport {
       if (token) socket.start(token);
     },
     stop: () => socket.stop(),
+    recheck: () => socket.recheck(),
   };
 }

@@ -14,8 +14,11 @@ export interface TransportHooks {
 export interface Transport {
   readonly kind: 'bridge' | 'http';
   readonly status: ShallowRef<ConnectionStatus>;
-  invoke(method: string, input: unknown, token: string | null): Promise<unknown>;
+  /** With an idempotency key, the host applies the call at most once however often it is sent. */
+  invoke(method: string, input: unknown, token: string | null, idempotencyKey?: string): Promise<unknown>;
   /** (Re)starts the live event stream with these credentials (the bridge needs none). */
   start(token: string | null): void;
   stop(): void;
+  /** A call just failed to reach the host: check the live connection now rather than at the next heartbeat. */
+  recheck(): void;
 }

@@ -26,16 +26,6 @@ export const blankForm = (): NewOrderForm => ({
   window: null,
 });
 
-/**
- * A key the client makes once per order being entered, so a double click or a retry after a lost answer returns the
- * first order instead of creating a second. `randomUUID` needs a secure context; a workstation reaching the server
- * over plain http on the LAN falls back to the same amount of randomness.
- */
-export function newIdempotencyKey(): string {
-  if (typeof crypto.randomUUID === 'function') return crypto.randomUUID();
-  return Array.from(crypto.getRandomValues(new Uint8Array(16)), (b) => b.toString(16).padStart(2, '0')).join('');
-}
-
 const optional = (text: string): string | undefined => text.trim() || undefined;
 
 /** The form as a `serviceRequests.create` input, left for the contract's schema to judge. */
