@@ -11,6 +11,8 @@ export default defineConfig({
           index: resolve(import.meta.dirname, 'src/main/index.ts'),
           // Started as a worker thread by core (see src/core/workers/run-worker.ts), so it ships as its own file.
           'report-worker': resolve(import.meta.dirname, 'src/core/reports/report-worker.ts'),
+          // The core's own process (utilityProcess.fork from main, see src/main/core-process), so it ships as its own file.
+          'core-entry': resolve(import.meta.dirname, 'src/main/core-process/core-entry.ts'),
         },
       },
     },

@@ -3,6 +3,7 @@ import type { EventBus } from '../core/events/event-bus';
 import type { Logger } from '../core/logger';
 import type { EventPayload } from '../shared/contract';
 import type { WindowSessions } from './sessions';
+import { bringForward } from './windows';
 
 /** The part of a BrowserWindow the notifications need: whose session it is, and bringing it forward. */
 export interface NotifiableWindow {
@@ -20,18 +21,20 @@ type AlertEvent = EventPayload<'alert.raised'>;
  * Desktop notifications for alerts (DOMAIN.md channels: "desktop notification"). An `alert.raised` or
  * `alert.updated` event with `desktop: true` shows one system notification when at least one open window is
  * signed in with a role the alert notifies; the OS shows notifications per app, not per window, so one is enough.
- * Clicking it brings that window forward, where the in-app alert is. Returns the unsubscribe function.
+ * Clicking it calls `reveal` with that window: main brings it forward on the alerts page; by default it is only
+ * brought forward. Returns the unsubscribe function.
  */
-export function notifyAlerts(
+export function notifyAlerts<W extends NotifiableWindow>(
   bus: Pick<EventBus, 'subscribe'>,
-  windows: () => readonly NotifiableWindow[],
+  windows: () => readonly W[],
   sessions: Pick<WindowSessions, 'principalOf'>,
   logger: Logger,
+  reveal: (window: W) => void = bringForward,
 ): () => void {
   // Electron drops the click handler of a notification nothing references any more, so shown ones are kept.
   const showing = new Set<Notification>();
 
-  async function windowOfNotifiedUser(event: AlertEvent): Promise<NotifiableWindow | null> {
+  async function windowOfNotifiedUser(event: AlertEvent): Promise<W | null> {
     for (const window of windows()) {
       if (window.isDestroyed()) continue;
       const principal = await sessions.principalOf(window.webContents.id);
@@ -52,10 +55,7 @@ export function notifyAlerts(
     const forget = () => showing.delete(notification);
     notification.on('click', () => {
       forget();
-      if (target.isDestroyed()) return;
-      if (target.isMinimized()) target.restore();
-      target.show();
-      target.focus();
+      if (!target.isDestroyed()) reveal(target);
     });
     notification.on('close', forget);
     showing.add(notification);

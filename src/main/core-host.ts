@@ -1,14 +1,12 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { openCentre, type Centre, type CentreOptions } from '../core/centre';
 import type { EventBus } from '../core/events/event-bus';
 import type { MethodName } from '../shared/contract';
 import type { Principal } from '../shared/roles';
 
 /**
- * Everything the Electron shell needs from the core, all asynchronous. Today the core runs in main's process;
- * the interface is kept this small so it can move into a utilityProcess behind a message-port proxy without
- * touching the IPC binding or the event forwarding.
+ * Everything the Electron shell needs from the core, all asynchronous: the core runs in a utility process
+ * (src/main/core-process), so the IPC binding and the event forwarding never wait on the store.
  */
 export interface CoreHost {
   call(method: MethodName, input: unknown, principal: Principal | null): Promise<unknown>;
@@ -16,8 +14,6 @@ export interface CoreHost {
   bus: Pick<EventBus, 'subscribe'>;
   close(): Promise<void>;
 }
-
-export type CoreHostOptions = CentreOptions;
 
 /** Where scripts/rebuild-electron-native.mjs puts the Electron build, beside (never over) Node's build. */
 export const ELECTRON_NATIVE_BINDING = join('build', 'native', 'electron', 'better_sqlite3.node');
@@ -28,24 +24,15 @@ export function electronNativeBinding(appPath: string): string | undefined {
   return existsSync(file) ? file : undefined;
 }
 
-export async function openCoreHost(options: CoreHostOptions): Promise<CoreHost> {
-  const centre = await openCentreWithHint(options);
-  const { core } = centre;
-  return {
-    call: (method, input, principal) => core.call(method, input, principal),
-    resolveToken: (token) => core.auth.resolveToken(token),
-    bus: core.bus,
-    close: async () => centre.close(),
-  };
-}
-
-async function openCentreWithHint(options: CoreHostOptions): Promise<Centre> {
-  const { nativeBinding } = options;
+/**
+ * Opens the store under Electron's runtime (the core process, or `--headless`). Without an Electron build,
+ * better-sqlite3 falls back to the Node build from `npm ci`, whose ABI Electron refuses with a cryptic message;
+ * this says what to do instead.
+ */
+export async function withNativeBuildHint<T>(nativeBinding: string | undefined, open: () => Promise<T>): Promise<T> {
   try {
-    return await openCentre(options);
+    return await open();
   } catch (error) {
-    // Without an Electron build, better-sqlite3 falls back to the Node build from `npm ci`, whose ABI Electron
-    // refuses with a cryptic message; say what to do instead.
     if (!nativeBinding && /NODE_MODULE_VERSION/.test(String(error))) {
       throw new Error(
         `better-sqlite3 is built for Node, not for Electron. Run "node scripts/rebuild-electron-native.mjs" to put an Electron build in ${ELECTRON_NATIVE_BINDING}.`,

@@ -1,18 +1,47 @@
 import { BrowserWindow, type Session, type WebPreferences } from 'electron';
 import { pathToFileURL } from 'node:url';
 import type { Logger } from '../core/logger';
+import { LOCAL_CENTRE_ARGUMENT, REMOTE_CENTRE_ARGUMENT, type ConnectProblem } from '../shared/bridge';
 import { CONTENT_SECURITY_POLICY } from '../shared/security';
 
-/** Where the renderer comes from: electron-vite's dev server, or the built files inside the app. */
-export type RendererLocation = { devServerUrl: string } | { indexFile: string };
+/** The desktop's own renderer: electron-vite's dev server, or the built files inside the app. */
+export type LocalRenderer = { devServerUrl: string } | { indexFile: string };
 
+/**
+ * Where windows load the app from: the desktop's own renderer, or a remote centre, which serves the same renderer
+ * to its workstations. A remote location keeps the local renderer for the desktop's own pages (connect to a centre).
+ */
+export type RendererLocation = LocalRenderer | { centreUrl: string; localRenderer: LocalRenderer };
+
+const isRemote = (location: RendererLocation): location is { centreUrl: string; localRenderer: LocalRenderer } => 'centreUrl' in location;
 
 const START_ROUTE = '/board';
-const MAIN_BOUNDS = { width: 1440, height: 900, minWidth: 1024, minHeight: 640 };
-const POP_OUT_BOUNDS = { width: 1024, height: 768, minWidth: 480, minHeight: 360 };
+const TITLE = 'Dispatch Control Room';
 
-/** Decides whether a URL is one of the app's own pages. */
+/** Where and how a window opens; without x and y the OS places it. */
+export interface WindowLayout {
+  x?: number;
+  y?: number;
+  width: number;
+  height: number;
+  minWidth?: number;
+  minHeight?: number;
+  maximized?: boolean;
+  fullScreen?: boolean;
+  /** A wall display: no frame and no menu bar, nothing but the page. */
+  wall?: boolean;
+}
+
+export const MAIN_LAYOUT: WindowLayout = { width: 1440, height: 900, minWidth: 1024, minHeight: 640 };
+export const POP_OUT_LAYOUT: WindowLayout = { width: 1024, height: 768, minWidth: 480, minHeight: 360 };
+
+/** Decides whether a URL is one of the app's own pages: the local renderer's, or the remote centre's. */
 export function createAppUrlCheck(location: RendererLocation): (url: string) => boolean {
+  if (isRemote(location)) {
+    const origin = new URL(location.centreUrl).origin;
+    const isLocalPage = createAppUrlCheck(location.localRenderer);
+    return (url) => parseUrl(url)?.origin === origin || isLocalPage(url);
+  }
   if ('devServerUrl' in location) {
     const origin = new URL(location.devServerUrl).origin;
     return (url) => parseUrl(url)?.origin === origin;
@@ -26,6 +55,11 @@ export function createAppUrlCheck(location: RendererLocation): (url: string) => 
   };
 }
 
+/** The address of `route` (`/connect?problem=…`) on the desktop's own renderer. */
+export function localRouteUrl(local: LocalRenderer, route: string): string {
+  return 'devServerUrl' in local ? new URL(`#${route}`, local.devServerUrl).href : `${pathToFileURL(local.indexFile).href}#${route}`;
+}
+
 function parseUrl(url: string): URL | null {
   try {
     return new URL(url);
@@ -34,7 +68,11 @@ function parseUrl(url: string): URL | null {
   }
 }
 
-export function secureWebPreferences(preload: string): WebPreferences {
+/**
+ * `remote`: the window shows a remote centre's pages, so the preload must not expose the bridge to this computer's
+ * store (the page talks HTTP to its centre); the preload reads this from its command line.
+ */
+export function secureWebPreferences(preload: string, remote = false): WebPreferences {
   return {
     contextIsolation: true,
     sandbox: true,
@@ -44,6 +82,7 @@ export function secureWebPreferences(preload: string): WebPreferences {
     allowRunningInsecureContent: false,
     webviewTag: false,
     preload,
+    additionalArguments: [remote ? REMOTE_CENTRE_ARGUMENT : LOCAL_CENTRE_ARGUMENT],
   };
 }
 
@@ -61,18 +100,31 @@ export function applySessionPolicy(session: Session, isAppUrl: (url: string) => 
   });
 }
 
+/** Restores a window the user minimised or left behind others and puts it in front. */
+export function bringForward(win: Pick<BrowserWindow, 'isMinimized' | 'restore' | 'show' | 'focus'>): void {
+  if (win.isMinimized()) win.restore();
+  win.show();
+  win.focus();
+}
+
 export interface WindowFactoryOptions {
   location: RendererLocation;
   /** Absolute path of the bundled preload. */
   preload: string;
   logger: Logger;
   /** Called for each pop-out with the window that opened it (main shares the opener's session with it). */
-  onPopOut?(child: BrowserWindow, opener: BrowserWindow): void;
+  onPopOut?(child: BrowserWindow, opener: BrowserWindow, url: string): void;
+  /** Where the pop-out of `url` opens; a default size placed by the OS when not given. */
+  popOutLayout?(url: string): WindowLayout;
 }
 
 export interface WindowFactory {
   isAppUrl(url: string): boolean;
-  createMainWindow(): BrowserWindow;
+  createMainWindow(layout?: WindowLayout): BrowserWindow;
+  /** A window showing the app at `route` (`/reports`, `/wall`…). */
+  createWindow(route: string, layout: WindowLayout): BrowserWindow;
+  /** Moves an open window to `route`; within the page this is a hash change, so the renderer does not restart. */
+  showRoute(win: BrowserWindow, route: string): void;
 }
 
 /**
@@ -82,20 +134,33 @@ export interface WindowFactory {
  */
 export function createWindowFactory(options: WindowFactoryOptions): WindowFactory {
   const isAppUrl = createAppUrlCheck(options.location);
+  const { location } = options;
+  const remote = isRemote(location);
+  const routeUrl = (route: string) => (remote ? new URL(`#${route}`, location.centreUrl).href : localRouteUrl(location, route));
 
   function load(win: BrowserWindow, loading: Promise<void>): void {
     loading.catch((error: unknown) => options.logger.error('window failed to load', { window: win.id, error: String(error) }));
   }
 
-  function build(bounds: typeof MAIN_BOUNDS): BrowserWindow {
+  function build(layout: WindowLayout): BrowserWindow {
+    const { maximized, fullScreen, wall, ...bounds } = layout;
     const win = new BrowserWindow({
       ...bounds,
-      title: 'Dispatch Control Room',
+      title: TITLE,
       // Shown once painted, so a window never flashes white before the renderer's first frame.
       show: false,
-      webPreferences: secureWebPreferences(options.preload),
+      ...(wall ? { frame: false, autoHideMenuBar: true } : {}),
+      webPreferences: secureWebPreferences(options.preload, remote),
     });
-    win.once('ready-to-show', () => win.show());
+    // The application menu would otherwise appear on a wall; its shortcuts still work there.
+    if (wall) win.setMenuBarVisibility(false);
+    win.once('ready-to-show', () => {
+      // Full screen is entered once the window stands on its monitor: given at construction, some platforms
+      // would make it full screen on the primary display instead.
+      if (maximized) win.maximize();
+      if (fullScreen) win.setFullScreen(true);
+      win.show();
+    });
     win.webContents.on('will-navigate', (event) => {
       if (!isAppUrl(event.url)) event.preventDefault();
     });
@@ -104,22 +169,49 @@ export function createWindowFactory(options: WindowFactoryOptions): WindowFactor
       if (isAppUrl(url)) openPopOut(url, win);
       return { action: 'deny' };
     });
+    if (remote) showConnectPageOnFailure(win, location, (loading) => load(win, loading));
     return win;
   }
 
   function openPopOut(url: string, opener: BrowserWindow): void {
-    const child = build(POP_OUT_BOUNDS);
-    options.onPopOut?.(child, opener);
+    const child = build(options.popOutLayout?.(url) ?? POP_OUT_LAYOUT);
+    options.onPopOut?.(child, opener, url);
     load(child, child.loadURL(url));
   }
 
-  function createMainWindow(): BrowserWindow {
-    const win = build(MAIN_BOUNDS);
-    const { location } = options;
-    if ('devServerUrl' in location) load(win, win.loadURL(new URL(`#${START_ROUTE}`, location.devServerUrl).href));
-    else load(win, win.loadFile(location.indexFile, { hash: START_ROUTE }));
+  function createWindow(route: string, layout: WindowLayout): BrowserWindow {
+    const win = build(layout);
+    if (remote || 'devServerUrl' in location) load(win, win.loadURL(routeUrl(route)));
+    else load(win, win.loadFile(location.indexFile, { hash: route }));
     return win;
   }
 
-  return { isAppUrl, createMainWindow };
+  return {
+    isAppUrl,
+    createMainWindow: (layout = MAIN_LAYOUT) => createWindow(START_ROUTE, layout),
+    createWindow,
+    showRoute: (win, route) => load(win, win.loadURL(routeUrl(route))),
+  };
+}
+
+/** Chromium's net error codes for certificate problems (net/base/net_error_list.h). */
+const isCertificateError = (code: number) => code <= -200 && code > -300;
+/** A navigation replaced by another, not a failure. */
+const ERR_ABORTED = -3;
+
+/**
+ * A centre page that cannot load (the centre is down, or its certificate no longer matches the pinned one) would
+ * leave a blank window; the desktop's own connect page says what happened and how to pair again instead.
+ */
+function showConnectPageOnFailure(
+  win: BrowserWindow,
+  location: { centreUrl: string; localRenderer: LocalRenderer },
+  load: (loading: Promise<void>) => void,
+): void {
+  const centre = new URL(location.centreUrl).origin;
+  win.webContents.on('did-fail-load', (_event, errorCode, _description, url, isMainFrame) => {
+    if (!isMainFrame || errorCode === ERR_ABORTED || parseUrl(url)?.origin !== centre) return;
+    const problem: ConnectProblem = isCertificateError(errorCode) ? 'certificate' : 'unreachable';
+    load(win.loadURL(localRouteUrl(location.localRenderer, `/connect?problem=${problem}`)));
+  });
 }

@@ -1,5 +1,13 @@
 import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
-import { IPC_EVENT_CHANNEL, IPC_INVOKE_CHANNEL, type BridgeResult, type DispatchBridge } from '../shared/bridge';
+import {
+  DESKTOP_CHANNELS,
+  IPC_EVENT_CHANNEL,
+  IPC_INVOKE_CHANNEL,
+  REMOTE_CENTRE_ARGUMENT,
+  type BridgeResult,
+  type DesktopBridge,
+  type DispatchBridge,
+} from '../shared/bridge';
 
 /**
  * The whole surface the page gets. Channel names are fixed here, never taken from the page, and the raw
@@ -16,4 +24,16 @@ const bridge = {
   },
 } satisfies DispatchBridge;
 
-contextBridge.exposeInMainWorld('dispatchBridge', bridge);
+/** Choosing the centre; main answers these only for the desktop's own pages. */
+const desktop = {
+  currentCentre: () => ipcRenderer.invoke(DESKTOP_CHANNELS.currentCentre),
+  probeCentre: (url: string) => ipcRenderer.invoke(DESKTOP_CHANNELS.probeCentre, url),
+  connectCentre: (url: string, fingerprint: string | null) => ipcRenderer.invoke(DESKTOP_CHANNELS.connectCentre, url, fingerprint),
+  useLocalCentre: () => ipcRenderer.invoke(DESKTOP_CHANNELS.useLocalCentre),
+  showConnectPage: () => ipcRenderer.invoke(DESKTOP_CHANNELS.showConnectPage),
+} satisfies DesktopBridge;
+
+// A window showing a remote centre (main says so on the command line) talks HTTP to that centre, the same client
+// a browser uses: this computer's store is not offered to pages this app did not ship.
+if (!process.argv.includes(REMOTE_CENTRE_ARGUMENT)) contextBridge.exposeInMainWorld('dispatchBridge', bridge);
+contextBridge.exposeInMainWorld('dispatchDesktop', desktop);

@@ -9,7 +9,7 @@ import { StoreDamagedError } from '../core/db/integrity';
 import { parseCliOptions, USAGE } from './cli-options';
 import { startHeadless } from './headless';
 import { startSimulator } from './simulator/simulator';
-import { loadTlsMaterial } from './tls-files';
+import { fingerprintLine, loadTlsMaterial } from './tls-files';
 import { ensureWebBuild } from './web-build';
 
 const projectRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -52,6 +52,7 @@ async function main(): Promise<void> {
   });
   consoleLogger.info('Dispatch Control Room is serving', { url: server.url, dataDir: options.dataDir, demo: options.demo });
   process.stdout.write(`Dispatch Control Room listening on ${server.url}  (data: ${options.dataDir})\n`);
+  if (tls) process.stdout.write(fingerprintLine(tls));
 
   const simulation = options.simulate ? await startSimulation(server.url, server.core, clock, options.seed) : null;
 

@@ -1,3 +1,4 @@
+import { X509Certificate } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { createSecureContext } from 'node:tls';
 import type { TlsMaterial } from './server';
@@ -26,4 +27,9 @@ function readPem(file: string, what: string): string {
   }
   if (!text.includes('-----BEGIN ')) throw new Error(`The TLS ${what} file ${file} is not PEM (no "-----BEGIN" line).`);
   return text;
+}
+
+/** The line a host prints at start: workstations show the fingerprint they are offered, to be compared with this. */
+export function fingerprintLine(tls: TlsMaterial): string {
+  return `TLS certificate SHA-256 fingerprint: ${new X509Certificate(tls.cert).fingerprint256}\n`;
 }

@@ -15,6 +15,7 @@ export const ERROR_STATUS = {
   rate_limited: 429,
   headers_too_large: 431,
   internal: 500,
+  unavailable: 503,
 } as const;
 
 export type ErrorCode = keyof typeof ERROR_STATUS;
@@ -49,6 +50,7 @@ const TITLES: Record<ErrorCode, string> = {
   rate_limited: 'Too many requests',
   headers_too_large: 'Request headers too large',
   internal: 'Internal error',
+  unavailable: 'Service unavailable',
 };
 
 export class AppError extends Error {

@@ -70,6 +70,24 @@ describe('desktop notifications for alerts', () => {
     expect(windows.dispatcher.focus).not.toHaveBeenCalled();
   });
 
+  it('hands a click to the reveal callback with the notified user’s window, which main routes to the alerts page', async () => {
+    stop();
+    const reveal = vi.fn();
+    stop = notifyAlerts(bus, () => BrowserWindow.getAllWindows(), { principalOf: async (id) => signedIn.get(id) ?? null }, silentLogger, reveal);
+    bus.publish('alert.raised', alertEvent({ notifyRoles: ['manager'] }));
+    await settle();
+    expect(reveal).not.toHaveBeenCalled();
+    notifications.shown[0].emit('click');
+    expect(reveal).toHaveBeenCalledTimes(1);
+    expect(reveal).toHaveBeenCalledWith(windows.manager);
+    // The window closed before the click: nothing to reveal.
+    bus.publish('alert.raised', alertEvent({ notifyRoles: ['manager'] }));
+    await settle();
+    windows.manager.webContents.destroy();
+    notifications.shown[1].emit('click');
+    expect(reveal).toHaveBeenCalledTimes(1);
+  });
+
   it('says so when it is a repeat', async () => {
     bus.publish('alert.updated', alertEvent({ change: 'repeated', notifyRoles: ['dispatcher', 'manager'] }));
     await settle();

@@ -1,8 +1,11 @@
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { EventBus } from '../../src/core/events/event-bus';
-import type { CoreHost, CoreHostOptions } from '../../src/main/core-host';
-import { IPC_EVENT_CHANNEL, IPC_INVOKE_CHANNEL } from '../../src/shared/bridge';
+import type { CoreHost } from '../../src/main/core-host';
+import type { CoreProcessOptions } from '../../src/main/core-process/protocol';
+import { DESKTOP_CHANNELS, IPC_EVENT_CHANNEL, IPC_INVOKE_CHANNEL, REMOTE_CENTRE_ARGUMENT } from '../../src/shared/bridge';
 import type { Principal } from '../../src/shared/roles';
 import * as electronFakes from './electron-fakes';
 
@@ -14,9 +17,11 @@ const host = vi.hoisted(() => ({
   failure: null as Error | null,
   bus: null as unknown,
 }));
-vi.mock('../../src/main/core-host', () => ({
-  electronNativeBinding: () => undefined,
-  openCoreHost: async (options: CoreHostOptions): Promise<CoreHost> => {
+vi.mock('../../src/main/core-host', () => ({ electronNativeBinding: () => undefined }));
+// The updater's own behaviour is tested in updater.test.ts; here it only has to exist (and stay quiet: unpackaged).
+vi.mock('electron-updater', async () => ({ default: { autoUpdater: (await import('./updater-fakes')).autoUpdater } }));
+vi.mock('../../src/main/core-process/electron-core-process', () => ({
+  openCoreProcessHost: async (_entry: URL, options: CoreProcessOptions): Promise<CoreHost> => {
     if (host.failure) throw host.failure;
     host.opened.push(options);
     const admin: Principal = { kind: 'user', id: 'usr_a', name: 'Ada', role: 'admin', scopes: [] };
@@ -36,10 +41,17 @@ vi.mock('../../src/main/core-host', () => ({
 
 type Fakes = typeof electronFakes;
 
+// The first launch transforms the whole main process; on a busy two-core machine that alone can take seconds.
+vi.setConfig({ testTimeout: 20_000 });
+
+/** Electron's userData: a real folder, since the window places are saved there. */
+let userData: string;
+
 /** Starts src/main/index.ts in a fresh module registry, as a new process would. */
 async function launch(setup: (fakes: Fakes) => void = () => {}): Promise<Fakes> {
   vi.resetModules();
   electronFakes.resetFakes();
+  electronFakes.app.getPath.mockImplementation((name: string) => (name === 'userData' ? userData : `/fake/${name}`));
   setup(electronFakes);
   // doMock with this file's instance: a fresh registry would otherwise hand index.ts a second copy of the fakes.
   vi.doMock('electron', () => electronFakes);
@@ -55,12 +67,14 @@ async function launched(setup?: (fakes: Fakes) => void): Promise<Fakes> {
 
 const argv = process.argv;
 beforeEach(() => {
+  userData = mkdtempSync(join(tmpdir(), 'dcr-user-data-'));
   process.argv = ['/usr/lib/dcr/electron', '.'];
   delete process.env.ELECTRON_RENDERER_URL;
   Object.assign(host, { opened: [], calls: [], closed: 0, failure: null, bus: new EventBus() });
 });
 afterEach(() => {
   process.argv = argv;
+  rmSync(userData, { recursive: true, force: true });
 });
 
 describe('single instance', () => {
@@ -103,9 +117,9 @@ describe('startup', () => {
     process.env.DISPATCH_ADMIN_TOKEN = 'admin-bootstrap-token-0123456789';
     const { BrowserWindow, ipcMain } = await launched().finally(() => delete process.env.DISPATCH_ADMIN_TOKEN);
     expect(host.opened).toEqual([
-      expect.objectContaining({ dataDir: '/fake/userData', demo: false, seed: 1, version: '9.8.7', adminToken: 'admin-bootstrap-token-0123456789' }),
+      expect.objectContaining({ dataDir: userData, demo: false, seed: 1, version: '9.8.7', adminToken: 'admin-bootstrap-token-0123456789' }),
     ]);
-    expect([...ipcMain.handlers.keys()]).toEqual([IPC_INVOKE_CHANNEL]);
+    expect([...ipcMain.handlers.keys()].sort()).toEqual([IPC_INVOKE_CHANNEL, ...Object.values(DESKTOP_CHANNELS)].sort());
     const board = BrowserWindow.created[0]!;
     expect(board.options.webPreferences).toMatchObject({ contextIsolation: true, sandbox: true, nodeIntegration: false });
     expect(board.options.webPreferences.preload).toMatch(/[/\\]preload[/\\]index\.cjs$/);
@@ -118,6 +132,27 @@ describe('startup', () => {
     const { BrowserWindow } = await launched();
     expect(host.opened).toEqual([expect.objectContaining({ dataDir: join('/tmp', 'centre'), demo: true, seed: 7 })]);
     expect(BrowserWindow.created[0]!.loads).toEqual([{ kind: 'url', target: 'http://localhost:5173/#/board' }]);
+  });
+
+  it('hosts the centre for other workstations with --serve: the core process serves the LAN over TLS', async () => {
+    process.argv = ['/usr/lib/dcr/electron', '.', '--serve', '--host', '0.0.0.0', '--port', '5443', '--tls-cert', '/etc/dcr/centre.crt', '--tls-key', '/etc/dcr/centre.key'];
+    await launched();
+    expect(host.opened).toEqual([
+      expect.objectContaining({
+        serve: { host: '0.0.0.0', port: 5443, webRoot: expect.stringMatching(/[/\\]out[/\\]web$/), tls: { certFile: '/etc/dcr/centre.crt', keyFile: '/etc/dcr/centre.key' } },
+      }),
+    ]);
+  });
+
+  it('works as a workstation of a remote centre: no local store, the centre’s pages, no bridge to this computer', async () => {
+    writeFileSync(join(userData, 'centre.json'), JSON.stringify({ mode: 'remote', url: 'https://centre.example:5170', fingerprint: null }));
+    const { BrowserWindow, ipcMain, session } = await launched();
+    expect(host.opened).toEqual([]);
+    expect([...ipcMain.handlers.keys()].sort()).toEqual(Object.values(DESKTOP_CHANNELS).sort());
+    const board = BrowserWindow.created[0]!;
+    expect(board.loads).toEqual([{ kind: 'url', target: 'https://centre.example:5170/#/board' }]);
+    expect(board.options.webPreferences.additionalArguments).toEqual([REMOTE_CENTRE_ARGUMENT]);
+    expect(session.defaultSession.setCertificateVerifyProc).toHaveBeenCalledWith(null);
   });
 
   it('reports a failed start in a dialog and exits with status 1', async () => {
@@ -150,6 +185,72 @@ describe('wiring', () => {
     (host.bus as EventBus).publish('reference.changed', { entity: 'region', id: null });
     await vi.waitFor(() => expect(wall.webContents.sent).toHaveLength(1));
     expect(board.webContents.sent).toEqual([[IPC_EVENT_CHANNEL, 'reference.changed', { entity: 'region', id: null }]]);
+  });
+});
+
+describe('windows', () => {
+  const invoke = (ipcMain: Fakes['ipcMain'], win: InstanceType<Fakes['BrowserWindow']>, method: string) =>
+    ipcMain.handlers.get(IPC_INVOKE_CHANNEL)!({ sender: win.webContents, senderFrame: { url: win.webContents.url } }, method, {});
+  const menuItem = (fakes: Fakes, top: string, label: string) => {
+    const template = fakes.Menu.setApplicationMenu.mock.calls.at(-1)![0].template as { label?: string; submenu?: any[] }[];
+    return template.find((item) => item.label === top)!.submenu!.find((item: { label?: string }) => item.label === label);
+  };
+
+  it('restores the board’s place and reopens the walls open at the last quit, and remembers them when quitting', async () => {
+    const board = { x: 100, y: 80, width: 1300, height: 850, maximized: false, fullScreen: false, displayId: 1 };
+    writeFileSync(join(userData, 'window-state.json'), JSON.stringify({ version: 1, windows: { board }, walls: [2] }));
+    const fakes = await launch((f) =>
+      f.screen.attach([f.fakeDisplay(1, { x: 0, y: 0, width: 1920, height: 1080 }), f.fakeDisplay(2, { x: 1920, y: 0, width: 2560, height: 1440 })]),
+    );
+    const { app, BrowserWindow } = fakes;
+    await vi.waitFor(() => expect(BrowserWindow.created).toHaveLength(2));
+    expect(BrowserWindow.created[0]!.options).toMatchObject({ x: 100, y: 80, width: 1300, height: 850 });
+    expect(BrowserWindow.created[1]!.options).toMatchObject({ x: 1920, y: 0, width: 2560, height: 1440, frame: false });
+
+    app.emit('before-quit');
+    for (const win of BrowserWindow.getAllWindows()) win.close();
+    app.emit('will-quit', { preventDefault: vi.fn() });
+    await vi.waitFor(() => expect(app.quit).toHaveBeenCalledTimes(1));
+    expect(JSON.parse(readFileSync(join(userData, 'window-state.json'), 'utf8'))).toEqual({ version: 1, windows: { board }, walls: [2] });
+  });
+
+  it('opens the menu’s windows with the board’s session, and Ctrl+1 brings the board back', async () => {
+    const fakes = await launched();
+    const { BrowserWindow, ipcMain } = fakes;
+    const board = BrowserWindow.created[0]!;
+    await invoke(ipcMain, board, 'auth.login');
+
+    const reports = menuItem(fakes, 'View', 'Reports');
+    expect(reports.accelerator).toBe('CmdOrCtrl+3');
+    reports.click();
+    const reportsWindow = BrowserWindow.created[1]!;
+    expect(reportsWindow.loads).toEqual([{ kind: 'file', target: expect.stringMatching(/index\.html$/), options: { hash: '/reports' } }]);
+    await invoke(ipcMain, reportsWindow, 'auth.me');
+    expect(host.calls.at(-1)).toEqual({ method: 'auth.me', principal: expect.objectContaining({ id: 'usr_a' }) });
+
+    menuItem(fakes, 'View', 'Board').click();
+    expect(board.focus).toHaveBeenCalledTimes(1);
+    expect(BrowserWindow.created).toHaveLength(2);
+  });
+
+  it('a click on an alert’s desktop notification shows the alerts page in the signed-in board', async () => {
+    const { BrowserWindow, ipcMain, Notification } = await launched();
+    const board = BrowserWindow.created[0]!;
+    await invoke(ipcMain, board, 'auth.login');
+    (host.bus as EventBus).publish('alert.raised', {
+      change: 'raised',
+      desktop: true,
+      alert: {
+        id: 'alr_1', kind: 'sla_escalation', severity: 'critical', title: 'WO-2026-000001 response: due', message: 'Level 3',
+        orderId: 'wo_1', orderNumber: 'WO-2026-000001', clockId: 'clk_1', metric: 'response', level: 3, raisedAt: 1, acknowledgedAt: null,
+        acknowledgedBy: null, late: false, notifyRoles: ['admin'], channels: ['in_app', 'desktop'], percentElapsed: 100, clockState: 'running',
+        dueAt: 1, data: {}, deliveries: { total: 1, pending: 0, sent: 1, failed: 0, dead: 0 },
+      },
+    });
+    await vi.waitFor(() => expect(Notification.shown).toHaveLength(1));
+    Notification.shown[0]!.emit('click');
+    expect(board.focus).toHaveBeenCalledTimes(1);
+    expect(board.loads.at(-1)).toEqual({ kind: 'url', target: expect.stringMatching(/renderer\/index\.html#\/risk$/) });
   });
 });
 

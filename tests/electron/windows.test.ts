@@ -1,7 +1,7 @@
 import type { Session } from 'electron';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { silentLogger } from '../../src/core';
-import { applySessionPolicy, createAppUrlCheck, createWindowFactory } from '../../src/main/windows';
+import { applySessionPolicy, createAppUrlCheck, createWindowFactory, localRouteUrl } from '../../src/main/windows';
 import { CONTENT_SECURITY_POLICY } from '../../src/shared/security';
 import { BrowserWindow, FakeWebContents, resetFakes, session } from './electron-fakes';
 
@@ -11,6 +11,8 @@ const PRELOAD = '/app/out/preload/index.cjs';
 const DEV = { devServerUrl: 'http://localhost:5173' };
 const PACKAGED = { indexFile: '/opt/dcr/resources/app.asar/out/renderer/index.html' };
 const SECURE = { contextIsolation: true, sandbox: true, nodeIntegration: false, webSecurity: true, preload: PRELOAD };
+const REMOTE = { centreUrl: 'https://192.168.1.20:5170', localRenderer: PACKAGED };
+const LOCAL_CONNECT_PAGE = 'file:///opt/dcr/resources/app.asar/out/renderer/index.html#/connect';
 
 beforeEach(resetFakes);
 
@@ -20,6 +22,11 @@ describe('createMainWindow', () => {
     expect(BrowserWindow.created).toHaveLength(1);
     expect(BrowserWindow.created[0]!.options.webPreferences).toMatchObject({ ...SECURE, nodeIntegrationInSubFrames: false, webviewTag: false });
     expect(BrowserWindow.created[0]!.options.show).toBe(false);
+  });
+
+  it("tells the preload the window shows this computer's own renderer", () => {
+    createWindowFactory({ location: PACKAGED, preload: PRELOAD, logger: silentLogger }).createMainWindow();
+    expect(BrowserWindow.created[0]!.options.webPreferences.additionalArguments).toEqual(['--dcr-centre=local']);
   });
 
   it('loads the board from the dev server in development', () => {
@@ -67,11 +74,37 @@ describe('navigation and new windows', () => {
     const popOut = BrowserWindow.created[1]!;
     expect(popOut.options.webPreferences).toEqual(board.options.webPreferences);
     expect(popOut.loads).toEqual([{ kind: 'url', target: 'http://localhost:5173/#/wall' }]);
-    expect(onPopOut).toHaveBeenCalledWith(popOut, board);
+    expect(onPopOut).toHaveBeenCalledWith(popOut, board, 'http://localhost:5173/#/wall');
     // The pop-out is hardened too: it cannot navigate away or open foreign windows either.
     expect(popOut.webContents.attemptNavigation('https://evil.example/')).toBe(true);
     expect(popOut.webContents.windowOpen('https://evil.example/')).toEqual({ action: 'deny' });
     expect(BrowserWindow.created).toHaveLength(2);
+  });
+});
+
+describe('createWindow', () => {
+  it('opens any route with the same hardening as the board, in the layout it is given', () => {
+    const factory = createWindowFactory({ location: PACKAGED, preload: PRELOAD, logger: silentLogger });
+    const wall = factory.createWindow('/wall', { x: 1920, y: 0, width: 2560, height: 1440, fullScreen: true, wall: true }) as unknown as BrowserWindow;
+    expect(wall.options).toMatchObject({ x: 1920, y: 0, width: 2560, height: 1440, frame: false, autoHideMenuBar: true, show: false });
+    expect(wall.options.webPreferences).toMatchObject({ ...SECURE, nodeIntegrationInSubFrames: false, webviewTag: false });
+    expect(wall.loads).toEqual([{ kind: 'file', target: PACKAGED.indexFile, options: { hash: '/wall' } }]);
+    expect(wall.webContents.attemptNavigation('https://evil.example/')).toBe(true);
+    expect(wall.webContents.windowOpen('https://evil.example/')).toEqual({ action: 'deny' });
+    expect(wall.setFullScreen).not.toHaveBeenCalled();
+    wall.emit('ready-to-show');
+    expect(wall.setFullScreen).toHaveBeenCalledWith(true);
+    expect(wall.show).toHaveBeenCalledTimes(1);
+  });
+
+  it('moves an open window to another route within the same page', () => {
+    const factory = createWindowFactory({ location: PACKAGED, preload: PRELOAD, logger: silentLogger });
+    const board = factory.createMainWindow() as unknown as BrowserWindow;
+    const page = board.webContents.url.split('#')[0];
+    factory.showRoute(board as never, '/risk');
+    expect(board.loads.at(-1)).toEqual({ kind: 'url', target: 'file:///opt/dcr/resources/app.asar/out/renderer/index.html#/risk' });
+    // Only the hash differs from the page already loaded, so the renderer keeps running (a same-document navigation).
+    expect(board.webContents.url).toBe(`${page}#/risk`);
   });
 });
 
@@ -122,5 +155,86 @@ describe('applySessionPolicy', () => {
     expect(answer('http://localhost:5173/#/board', 'geolocation')).toBe(false);
     expect(answer('http://localhost:5173/#/board', 'media')).toBe(false);
     expect(answer('https://evil.example/', 'notifications')).toBe(false);
+  });
+});
+
+describe('windows of a remote centre', () => {
+  const factory = () => createWindowFactory({ location: REMOTE, preload: PRELOAD, logger: silentLogger });
+
+  it("load the centre's own pages, hardened the same way, and tell the preload they are remote", () => {
+    const board = factory().createMainWindow() as unknown as BrowserWindow;
+    expect(board.loads).toEqual([{ kind: 'url', target: 'https://192.168.1.20:5170/#/board' }]);
+    expect(board.options.webPreferences).toMatchObject({ ...SECURE, nodeIntegrationInSubFrames: false, webviewTag: false, allowRunningInsecureContent: false });
+    expect(board.options.webPreferences.additionalArguments).toEqual(['--dcr-centre=remote']);
+    expect(board.webContents.attemptNavigation('https://evil.example/')).toBe(true);
+    expect(board.webContents.attemptNavigation('https://192.168.1.20:5171/')).toBe(true);
+    expect(board.webContents.attemptNavigation('https://192.168.1.20:5170/#/reports')).toBe(false);
+  });
+
+  it('open pop-outs of centre pages as remote windows, and nothing foreign', () => {
+    const board = factory().createMainWindow() as unknown as BrowserWindow;
+    expect(board.webContents.windowOpen('https://evil.example/')).toEqual({ action: 'deny' });
+    expect(BrowserWindow.created).toHaveLength(1);
+    board.webContents.windowOpen('https://192.168.1.20:5170/#/panel/map');
+    const popOut = BrowserWindow.created[1]!;
+    expect(popOut.loads).toEqual([{ kind: 'url', target: 'https://192.168.1.20:5170/#/panel/map' }]);
+    expect(popOut.options.webPreferences.additionalArguments).toEqual(['--dcr-centre=remote']);
+  });
+
+  it('move to another route of the centre', () => {
+    const f = factory();
+    const wall = f.createWindow('/wall', { width: 800, height: 600, wall: true }) as unknown as BrowserWindow;
+    f.showRoute(wall as never, '/risk');
+    expect(wall.loads.map((l) => l.target)).toEqual(['https://192.168.1.20:5170/#/wall', 'https://192.168.1.20:5170/#/risk']);
+  });
+
+  it("show the desktop's connect page when the centre's certificate is refused or the centre cannot be reached", () => {
+    const board = factory().createMainWindow() as unknown as BrowserWindow;
+    const fail = (code: number, url: string, isMainFrame = true) => board.webContents.emit('did-fail-load', {}, code, 'failed', url, isMainFrame);
+    fail(-202, 'https://192.168.1.20:5170/#/board'); // ERR_CERT_AUTHORITY_INVALID: the pinned certificate changed
+    expect(board.loads.at(-1)).toEqual({ kind: 'url', target: `${LOCAL_CONNECT_PAGE}?problem=certificate` });
+    fail(-102, 'https://192.168.1.20:5170/#/board'); // ERR_CONNECTION_REFUSED
+    expect(board.loads.at(-1)).toEqual({ kind: 'url', target: `${LOCAL_CONNECT_PAGE}?problem=unreachable` });
+  });
+
+  it('ignore superseded navigations, frames inside the page and pages that are not the centre', () => {
+    const board = factory().createMainWindow() as unknown as BrowserWindow;
+    board.webContents.emit('did-fail-load', {}, -3, 'aborted', 'https://192.168.1.20:5170/#/board', true);
+    board.webContents.emit('did-fail-load', {}, -202, 'cert', 'https://192.168.1.20:5170/frame', false);
+    board.webContents.emit('did-fail-load', {}, -6, 'not found', `${LOCAL_CONNECT_PAGE}?problem=unreachable`, true);
+    expect(board.loads).toHaveLength(1);
+  });
+
+  it('only the centre origin and the local renderer are app pages', () => {
+    const isApp = createAppUrlCheck(REMOTE);
+    expect(isApp('https://192.168.1.20:5170/#/board')).toBe(true);
+    expect(isApp(LOCAL_CONNECT_PAGE)).toBe(true);
+    expect(isApp('http://192.168.1.20:5170/#/board')).toBe(false);
+    expect(isApp('https://192.168.1.20:5171/#/board')).toBe(false);
+    expect(isApp('https://192.168.1.21:5170/#/board')).toBe(false);
+    expect(isApp('https://evil.example/')).toBe(false);
+    expect(isApp('file:///tmp/index.html#/connect')).toBe(false);
+  });
+
+  it("grants notifications to the centre's pages", () => {
+    applySessionPolicy(session.defaultSession as unknown as Session, createAppUrlCheck(REMOTE));
+    const handler = session.defaultSession.setPermissionRequestHandler.mock.calls[0]![0] as (wc: unknown, p: string, cb: (ok: boolean) => void) => void;
+    const page = new FakeWebContents();
+    const answer = (url: string, permission: string) => {
+      page.url = url;
+      let granted: boolean | undefined;
+      handler(page, permission, (ok) => (granted = ok));
+      return granted;
+    };
+    expect(answer('https://192.168.1.20:5170/#/board', 'notifications')).toBe(true);
+    expect(answer('https://192.168.1.20:5170/#/board', 'media')).toBe(false);
+    expect(answer('https://evil.example/', 'notifications')).toBe(false);
+  });
+});
+
+describe('localRouteUrl', () => {
+  it("addresses a route of the desktop's own renderer, packaged or in development", () => {
+    expect(localRouteUrl(PACKAGED, '/connect')).toBe(LOCAL_CONNECT_PAGE);
+    expect(localRouteUrl(DEV, '/connect?problem=certificate')).toBe('http://localhost:5173/#/connect?problem=certificate');
   });
 });

@@ -1,6 +1,7 @@
 export { AdminPage, type AdminTab, type KeyKind, type PolicyInput, type Weekday } from './admin.page';
 export { AppPage, type AppState } from './app.page';
 export { BoardPage, type BoardFigure, type PanelName } from './board.page';
+export { ConnectPage } from './connect.page';
 export { NewOrderForm, type NewOrderInput } from './new-order.page';
 export { OrderDrawer } from './order-drawer.page';
 export { LoginPage } from './login.page';

@@ -8,6 +8,8 @@ const workstation = { shell: 'workstation', theme: 'light' } as const;
 export const routes: RouteRecordRaw[] = [
   { path: '/', redirect: '/board' },
   { path: '/login', component: () => import('../views/LoginView.vue'), meta: { ...bare, public: true } },
+  // The desktop app's choice of centre (issue #6); main answers it only on the app's own page.
+  { path: '/connect', component: () => import('../views/ConnectView.vue'), meta: { ...bare, public: true } },
   { path: '/unreachable', component: () => import('../views/UnreachableView.vue'), meta: { ...bare, public: true } },
   { path: '/board', component: () => import('../views/BoardView.vue'), meta: { ...workstation, roles: STAFF, nav: 'Board' } },
   // At-risk and breached orders, reallocation proposals, open alerts and corrective actions (issue #4).
