@@ -65,12 +65,24 @@ const rawBody = fc.oneof(
   fc.array(hostileValue.map((v) => JSON.stringify(v) ?? 'null'), { minLength: 1, maxLength: 5 }).map((lines) => lines.join('\n')),
 );
 
+/** Workstations send one with every change; malformed, oversized and reused ones must be refused cleanly too. */
+const idempotencyKey = fc.option(
+  fc.oneof(fc.constantFrom('short', 'x'.repeat(300), 'fuzz-key-0001', 'fuzz-key-0001', 'has spaces in it', ''), fc.stringMatching(/^[A-Za-z0-9_.:-]{1,160}$/)),
+  { nil: undefined },
+);
+
 const rpcRequest = fc.record({
   name: fc.oneof({ weight: 9, arbitrary: fc.constantFrom(...METHOD_NAMES) }, { weight: 1, arbitrary: hostileString.map(encodeSegment) }),
   auth: token,
   type: contentType,
+  key: idempotencyKey,
   body: rawBody,
-}).map(({ name, auth, type, body }): FuzzRequest => ({ method: 'POST', path: `/api/v1/rpc/${name}`, headers: { ...(auth ? { authorization: auth } : {}), ...(type ? { 'content-type': type } : {}) }, body }));
+}).map(({ name, auth, type, key, body }): FuzzRequest => ({
+  method: 'POST',
+  path: `/api/v1/rpc/${name}`,
+  headers: { ...(auth ? { authorization: auth } : {}), ...(type ? { 'content-type': type } : {}), ...(key !== undefined ? { 'idempotency-key': key } : {}) },
+  body,
+}));
 
 const restRequest = fc.record({
   name: fc.constantFrom(...restMethods),
