@@ -1,6 +1,7 @@
 import { Notification } from 'electron';
 import type { EventBus } from '../core/events/event-bus';
 import type { Logger } from '../core/logger';
+import { alertNotification, isNotifiedRole } from '../shared/alert-notification';
 import type { EventPayload } from '../shared/contract';
 import type { WindowSessions } from './sessions';
 import { bringForward } from './windows';
@@ -38,7 +39,7 @@ export function notifyAlerts<W extends NotifiableWindow>(
     for (const window of windows()) {
       if (window.isDestroyed()) continue;
       const principal = await sessions.principalOf(window.webContents.id);
-      if (principal && (event.alert.notifyRoles as readonly string[]).includes(principal.role)) return window;
+      if (principal && isNotifiedRole(event, principal.role)) return window;
     }
     return null;
   }
@@ -47,11 +48,8 @@ export function notifyAlerts<W extends NotifiableWindow>(
     if (!Notification.isSupported()) return;
     const target = await windowOfNotifiedUser(event);
     if (!target) return;
-    const notification = new Notification({
-      title: event.change === 'repeated' ? `Reminder: ${event.alert.title}` : event.alert.title,
-      body: event.alert.message,
-      urgency: event.alert.severity === 'critical' ? 'critical' : 'normal',
-    });
+    const { title, body, critical } = alertNotification(event);
+    const notification = new Notification({ title, body, urgency: critical ? 'critical' : 'normal' });
     const forget = () => showing.delete(notification);
     notification.on('click', () => {
       forget();
