@@ -1,6 +1,7 @@
 import { BrowserWindow, type Session, type WebPreferences } from 'electron';
 import { pathToFileURL } from 'node:url';
 import type { Logger } from '../core/logger';
+import { openExternalSafely } from './external-links';
 import { LOCAL_CENTRE_ARGUMENT, REMOTE_CENTRE_ARGUMENT, type ConnectProblem } from '../shared/bridge';
 import { CONTENT_SECURITY_POLICY } from '../shared/security';
 
@@ -167,6 +168,8 @@ export function createWindowFactory(options: WindowFactoryOptions): WindowFactor
     win.webContents.setWindowOpenHandler(({ url }) => {
       // Electron's own child window would inherit preferences implicitly; building it here keeps one code path.
       if (isAppUrl(url)) openPopOut(url, win);
+      // A link out of the app goes to the system browser, never into a window of ours; anything but http(s) nowhere.
+      else openExternalSafely(url, (error) => options.logger.warn('could not open a link in the browser', { url, error: String(error) }));
       return { action: 'deny' };
     });
     if (remote) showConnectPageOnFailure(win, location, (loading) => load(win, loading));

@@ -210,6 +210,7 @@ export const session = {
 };
 
 export const contextBridge = { exposeInMainWorld: vi.fn() };
+export const shell = { openExternal: vi.fn(async (_url: string) => undefined) };
 
 export const ipcRenderer = Object.assign(new EventEmitter(), {
   invoke: vi.fn(async (..._args: unknown[]): Promise<unknown> => ({ ok: true, value: 'from main' })),

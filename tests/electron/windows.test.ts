@@ -3,7 +3,7 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { silentLogger } from '../../src/core';
 import { applySessionPolicy, createAppUrlCheck, createWindowFactory, localRouteUrl } from '../../src/main/windows';
 import { CONTENT_SECURITY_POLICY } from '../../src/shared/security';
-import { BrowserWindow, FakeWebContents, resetFakes, session } from './electron-fakes';
+import { BrowserWindow, FakeWebContents, resetFakes, session, shell } from './electron-fakes';
 
 vi.mock('electron', () => import('./electron-fakes'));
 
@@ -61,11 +61,14 @@ describe('navigation and new windows', () => {
     expect(board.webContents.attemptNavigation('http://localhost:5173/#/reports')).toBe(false);
   });
 
-  it('denies window.open of a foreign URL and opens no window', () => {
-    expect(board.webContents.windowOpen('https://evil.example/')).toEqual({ action: 'deny' });
-    expect(board.webContents.windowOpen('javascript:alert(1)')).toEqual({ action: 'deny' });
+  it('denies window.open of a foreign URL and opens no window; plain web links go to the system browser only', () => {
+    expect(board.webContents.windowOpen('https://docs.example/dispatch')).toEqual({ action: 'deny' });
+    for (const url of ['javascript:alert(1)', 'file:///etc/passwd', 'smb://fileserver/share', 'https://user:pw@evil.example/', 'ms-msdt:/id', 'not a url']) {
+      expect(board.webContents.windowOpen(url)).toEqual({ action: 'deny' });
+    }
     expect(BrowserWindow.created).toHaveLength(1);
     expect(onPopOut).not.toHaveBeenCalled();
+    expect(shell.openExternal.mock.calls).toEqual([['https://docs.example/dispatch']]);
   });
 
   it('opens an app page as a pop-out window with the same secure options', () => {
