@@ -4,6 +4,7 @@ import type { Clock } from './clock';
 import { createCore, type Core } from './core';
 import { lockDataDir } from './db/data-dir-lock';
 import { openDatabase, type AppDatabase } from './db/open-database';
+import { startWalCheckpointer } from './db/wal-checkpointer';
 import { seedDemo } from './demo/seed-demo';
 import type { Logger } from './logger';
 
@@ -44,6 +45,7 @@ export async function openCentre(options: CentreOptions): Promise<Centre> {
     lock.release();
     throw error;
   }
+  const stopCheckpointer = startWalCheckpointer(database.sqlite.name, options.logger, options.nativeBinding);
   try {
     const core = createCore({
       db: database.db,
@@ -65,11 +67,13 @@ export async function openCentre(options: CentreOptions): Promise<Centre> {
       database,
       close: () => {
         stopScheduler();
+        stopCheckpointer();
         database.close();
         lock.release();
       },
     };
   } catch (error) {
+    stopCheckpointer();
     database.close();
     lock.release();
     throw error;

@@ -5,6 +5,7 @@ import type { CoreDeps } from '../rpc/handlers';
 import { ClockScheduler, deriveClock, LATE_AFTER_MS } from '../sla-clocks';
 import { loadOrderClocks } from '../sla-clocks/clock-store';
 import { inZone } from '../sla/in-zone';
+import { yieldToEventLoop } from '../util/yield-to-event-loop';
 import { PolicyCalendars } from '../work-orders/policy-calendars';
 import { renotify, storeAndNotify } from './alert-writer';
 import { progressFromRow, progressFromSnapshot } from './clock-progress';
@@ -14,6 +15,8 @@ import { planEscalation, type EscalationState } from './escalation-plan';
 import { escalationStates, liveEscalatingClocks, protocolsByPolicy, type LiveClockRow } from './escalation-store';
 
 const NO_STATE: EscalationState = { fired: [], acknowledged: false };
+/** Orders placed between two turns of the event loop: a few milliseconds of work each. */
+const PLACE_CHUNK = 50;
 /** Reference changes that can move any clock's escalation instants: everything is rescheduled. */
 const RESCHEDULE_ALL_ON = new Set(['escalation_protocol', 'sla_policy', 'calendar']);
 
@@ -106,11 +109,16 @@ export class EscalationEngine {
     } else if (this.dirty.size > 0) {
       const orderIds = [...this.dirty];
       this.dirty.clear();
-      try {
-        await this.place(await liveEscalatingClocks(this.deps.db, orderIds), now);
-      } catch (error) {
-        for (const orderId of orderIds) this.dirty.add(orderId);
-        throw error;
+      // In chunks with the event loop served between them: a busy intake leaves thousands of new orders per run,
+      // and placing them in one go held every request for 200 ms (measured with bench/intake at 500 requests/s).
+      for (let i = 0; i < orderIds.length; i += PLACE_CHUNK) {
+        if (i > 0) await yieldToEventLoop();
+        try {
+          await this.place(await liveEscalatingClocks(this.deps.db, orderIds.slice(i, i + PLACE_CHUNK)), now);
+        } catch (error) {
+          for (const orderId of orderIds.slice(i)) this.dirty.add(orderId);
+          throw error;
+        }
       }
     }
     const orders = new Set(this.scheduler.takeDue(now).map((clockId) => this.clockOrder.get(clockId)!));

@@ -68,6 +68,8 @@ export interface LiveClockRow {
   siteZone: string | null;
 }
 
+const LIVE_STATES: readonly ClockState[] = ['running', 'breached', 'paused'];
+
 /** Running, breached and paused clocks under a policy with a protocol; of the given orders, or all of them. */
 export async function liveEscalatingClocks(db: Kysely<Database>, orderIds: readonly string[] | null): Promise<LiveClockRow[]> {
   const query = (ids: readonly string[] | null) => {
@@ -81,13 +83,17 @@ export async function liveEscalatingClocks(db: Kysely<Database>, orderIds: reado
         'c.elapsed_seconds as elapsedSeconds', 'c.updated_at as updatedAt', 'p.zone_mode as zoneMode', 's.time_zone as siteZone',
         sql<number>`coalesce((SELECT json_extract(t.data_json, '$.targetSeconds') FROM sla_clock_timeline t WHERE t.clock_id = c.id AND t.event = 'started' LIMIT 1), c.target_seconds)`.as('targetSeconds'),
       ])
-      .where('c.state', 'in', ['running', 'breached', 'paused'])
       .where('p.escalation_protocol_id', 'is not', null);
-    if (ids) q = q.where('c.work_order_id', 'in', ids);
+    // All live clocks are found through the state index; those of given orders through the order index, their state
+    // checked here. With both conditions in SQL, SQLite's planner (without statistics) chose the state index and
+    // scanned every live clock of the centre once per slice: 50 ms per 100 orders after 15,000 intakes.
+    q = ids ? q.where('c.work_order_id', 'in', ids) : q.where('c.state', 'in', LIVE_STATES);
     return q.execute();
   };
   if (!orderIds) return query(null);
   const rows: LiveClockRow[] = [];
-  for (let i = 0; i < orderIds.length; i += SLICE) rows.push(...(await query(orderIds.slice(i, i + SLICE))));
+  for (let i = 0; i < orderIds.length; i += SLICE) {
+    for (const row of await query(orderIds.slice(i, i + SLICE))) if (LIVE_STATES.includes(row.state)) rows.push(row);
+  }
   return rows;
 }

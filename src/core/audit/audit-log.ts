@@ -4,6 +4,7 @@ import { canonicalJson } from '../../shared/canonical-json';
 import type { Principal } from '../../shared/roles';
 import type { AuditLogTable, Database } from '../db/schema';
 import { newId } from '../db/ids';
+import { prepareInsert, prepareQuery } from '../db/prepared-query';
 
 export const GENESIS_HASH = '0'.repeat(64);
 
@@ -30,7 +31,7 @@ export async function appendAudit(
   at: number,
   change: AuditChange,
 ): Promise<void> {
-  const last = await trx.selectFrom('audit_log').select('hash').orderBy('seq', 'desc').limit(1).executeTakeFirst();
+  const [last] = (await selectChainTail(trx, {})).rows;
   const fields: HashedFields = {
     id: newId('aud'),
     at,
@@ -44,8 +45,14 @@ export async function appendAudit(
     after_json: change.after === undefined ? null : canonicalJson(change.after),
     prev_hash: last?.hash ?? GENESIS_HASH,
   };
-  await trx.insertInto('audit_log').values({ ...fields, hash: entryHash(fields) }).execute();
+  await insertEntry(trx, { ...fields, hash: entryHash(fields) });
 }
+
+// Prepared: every change appends an entry (see prepareQuery).
+const selectChainTail = prepareQuery<Record<string, never>, { hash: string }>((db) => db.selectFrom('audit_log').select('hash').orderBy('seq', 'desc').limit(1));
+const insertEntry = prepareInsert('audit_log', [
+  'id', 'at', 'actor_kind', 'actor_id', 'actor_name', 'action', 'entity_type', 'entity_id', 'before_json', 'after_json', 'prev_hash', 'hash',
+]);
 
 export interface ChainVerification {
   ok: boolean;

@@ -1,13 +1,18 @@
 import { AppError } from '../../shared/errors';
 import type { Principal, Role, Scope } from '../../shared/roles';
 import { appendAudit } from '../audit/audit-log';
+import type { Selectable } from 'kysely';
 import { newId } from '../db/ids';
+import { prepareQuery } from '../db/prepared-query';
+import type { ApiKeyTable } from '../db/schema';
 import { inTransaction } from '../db/transaction';
 import type { CoreDeps, HandlerMap } from '../rpc/handlers';
 import { hashPassword, verifyPassword } from './passwords';
 import { hashSecret, newSecret, secretPrefix } from './tokens';
 
 const SESSION_TTL_MS = 12 * 60 * 60 * 1000;
+// Prepared: every integration request is authenticated by its key (see prepareQuery).
+const selectKey = prepareQuery<{ hash: string }, Selectable<ApiKeyTable>>((db, v) => db.selectFrom('api_keys').selectAll().where('secret_hash', '=', v.hash));
 // A burned hash for unknown users, so a login for a missing name costs as much as a wrong password.
 const DUMMY_HASH = hashPassword('not-a-real-password');
 
@@ -54,7 +59,7 @@ export function createAuthService({ db, bus, clock }: CoreDeps): AuthService {
         credentialId: session.session_id,
       };
     }
-    const key = await db.selectFrom('api_keys').selectAll().where('secret_hash', '=', hash).executeTakeFirst();
+    const [key] = (await selectKey(db, { hash })).rows;
     if (!key || key.revoked_at !== null || (key.expires_at !== null && key.expires_at <= now)) return null;
     await noteKeyUse(key.id, key.last_used_at, now);
     return {

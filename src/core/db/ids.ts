@@ -1,24 +1,47 @@
-import { randomBytes } from 'node:crypto';
+import { randomFillSync } from 'node:crypto';
 
 // Crockford base32, lower case: no i, l, o, u, so ids survive being read aloud or copied by hand.
 const ALPHABET = '0123456789abcdefghjkmnpqrstvwxyz';
 const TIME_CHARS = 10;
-const RANDOM_CHARS = 10;
-const RANDOM_MAX = (1n << BigInt(5 * RANDOM_CHARS)) - 1n;
+/** The 50 random bits are kept as two 25-bit halves, so ids are built with plain numbers (no BigInt). */
+const HALF_BITS = 25;
+const HALF_MAX = 2 ** HALF_BITS - 1;
 
 let lastTime = -1;
-let lastRandom = 0n;
+let randomHigh = 0;
+let randomLow = 0;
 
-function encode(value: bigint, length: number): string {
+/** Random bytes drawn a few kilobytes at a time: one system call per few hundred ids instead of one per id. */
+const pool = Buffer.alloc(4096);
+let poolOffset = pool.length;
+
+function randomHalf(): number {
+  if (poolOffset + 4 > pool.length) {
+    randomFillSync(pool);
+    poolOffset = 0;
+  }
+  const value = pool.readUInt32LE(poolOffset) & HALF_MAX;
+  poolOffset += 4;
+  return value;
+}
+
+function encodeTime(time: number): string {
   let out = '';
-  for (let i = 0; i < length; i++) {
-    out = ALPHABET[Number(value & 31n)] + out;
-    value >>= 5n;
+  for (let i = 0; i < TIME_CHARS; i++) {
+    out = ALPHABET[time % 32] + out;
+    time = Math.floor(time / 32);
   }
   return out;
 }
 
-const randomPart = (): bigint => BigInt('0x' + randomBytes(7).toString('hex')) & RANDOM_MAX;
+function encodeHalf(value: number): string {
+  let out = '';
+  for (let i = 0; i < HALF_BITS / 5; i++) {
+    out = ALPHABET[value & 31] + out;
+    value >>>= 5;
+  }
+  return out;
+}
 
 /**
  * `prefix_` + 20 characters: 10 of epoch milliseconds, then 10 random (50 bits). Ids sort by creation time, also
@@ -28,12 +51,17 @@ const randomPart = (): bigint => BigInt('0x' + randomBytes(7).toString('hex')) &
 export function newId(prefix: string, now: number = Date.now()): string {
   if (now > lastTime) {
     lastTime = now;
-    lastRandom = randomPart();
-  } else if (lastRandom < RANDOM_MAX) {
-    lastRandom += 1n;
+    randomHigh = randomHalf();
+    randomLow = randomHalf();
+  } else if (randomLow < HALF_MAX) {
+    randomLow += 1;
+  } else if (randomHigh < HALF_MAX) {
+    randomHigh += 1;
+    randomLow = 0;
   } else {
     lastTime += 1;
-    lastRandom = randomPart();
+    randomHigh = randomHalf();
+    randomLow = randomHalf();
   }
-  return `${prefix}_${encode(BigInt(lastTime), TIME_CHARS)}${encode(lastRandom, RANDOM_CHARS)}`;
+  return `${prefix}_${encodeTime(lastTime)}${encodeHalf(randomHigh)}${encodeHalf(randomLow)}`;
 }

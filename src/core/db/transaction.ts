@@ -44,8 +44,10 @@ class GroupCommitQueue {
       this.waiting.push({ work: work as Work<unknown>, bus, resolve: resolve as (value: unknown) => void, reject });
       if (this.draining) return;
       this.draining = true;
-      // Started a microtask later, so changes submitted in the same turn of the event loop share the first commit.
-      queueMicrotask(() => void this.drain());
+      // Started in the loop's check phase, after every connection readable in this poll phase has had its
+      // request parsed and submitted: those share the first commit. (A microtask would start the commit while
+      // the first request is still alone, and better-sqlite3 keeps the loop from reading more until it ends.)
+      setImmediate(() => void this.drain());
     });
   }
 

@@ -2,6 +2,7 @@ import { sql, type Kysely } from 'kysely';
 import type { Database } from '../db/schema';
 import type { EventBus } from '../events/event-bus';
 import type { Logger } from '../logger';
+import { yieldToEventLoop } from '../util/yield-to-event-loop';
 import { PolicyCalendars } from '../work-orders/policy-calendars';
 import { ClockScheduler } from './clock-scheduler';
 import { syncOrderClocks, type FireMode, type SlaClockEvent, type SyncedClock } from './clock-sync';
@@ -156,6 +157,8 @@ export class ClockEngine {
     const ids = [...this.stored].filter((id) => !this.dirty.has(id));
     this.stored.clear();
     for (let i = 0; i < ids.length; i += RESCHEDULE_BATCH) {
+      // Requests are served between batches: a busy intake stores thousands of orders' clocks between two ticks.
+      if (i > 0) await yieldToEventLoop();
       const rows = await this.options.db
         .selectFrom('sla_clocks')
         .select(['id', 'work_order_id', 'next_fire_at'])

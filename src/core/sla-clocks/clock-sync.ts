@@ -1,6 +1,7 @@
-import type { Insertable, Kysely, Updateable } from 'kysely';
+import type { Kysely, Selectable, Updateable } from 'kysely';
 import type { SlaMetric } from '../../shared/schemas/reference.schema';
 import { newId } from '../db/ids';
+import { prepareInsert } from '../db/prepared-query';
 import type { ClockState, Database, SlaClockTable, SlaClockTimelineTable } from '../db/schema';
 import { groupBy } from '../util/group-by';
 import { PolicyCalendars } from '../work-orders/policy-calendars';
@@ -38,6 +39,12 @@ export interface SyncedClock {
   nextFireAt: number | null;
 }
 
+/** A clock as intake stored it: also its metric and due instant, which the first proposal needs. */
+export interface StartedClock extends SyncedClock {
+  metric: SlaMetric;
+  dueAt: number | null;
+}
+
 /** How the scheduler fires: which reached crossings count as late. Without it, crossings are only recorded as due. */
 export interface FireMode {
   isLate(reachedAt: number): boolean;
@@ -72,7 +79,7 @@ export async function syncOrderClocks(
   const events: SlaClockEvent[] = [];
   // One read and one write of the timeline for all of the order's clocks: this runs for every order change.
   const storedTimeline = await loadTimelineKeys(db, order.clocks.map((c) => c.row.id));
-  const timelineRows: Insertable<SlaClockTimelineTable>[] = [];
+  const timelineRows: TimelineRow[] = [];
   for (const { row, def } of order.clocks) {
     const advanced = advanceClock(order, row, def, storedTimeline.get(row.id) ?? [], now, fire);
     await writeClock(db, row, advanced.columns, now);
@@ -94,14 +101,23 @@ export async function startOrderClocks(
   order: { orderId: string; number: string },
   clocks: readonly { row: ClockRow; def: ClockDefinition }[],
   now: number,
-): Promise<SyncedClock[]> {
+): Promise<StartedClock[]> {
   if (clocks.length === 0) return [];
   const advanced = clocks.map(({ row, def }) => ({ row, ...advanceClock({ ...order, events: [] }, row, def, [], now, null) }));
-  await db.insertInto('sla_clocks').values(advanced.map(({ row, columns }) => ({ ...row, ...columns, updated_at: now }))).execute();
-  const timelineRows = advanced.flatMap((a) => a.timelineRows);
-  if (timelineRows.length > 0) await db.insertInto('sla_clock_timeline').values(timelineRows).execute();
-  return advanced.map(({ row, columns }) => ({ clockId: row.id, nextFireAt: columns.next_fire_at }));
+  for (const { row, columns } of advanced) await insertClock(db, { ...row, ...columns, updated_at: now });
+  for (const entry of advanced.flatMap((a) => a.timelineRows)) await insertTimelineEntry(db, entry);
+  return advanced.map(({ row, columns }) => ({ clockId: row.id, nextFireAt: columns.next_fire_at, metric: row.metric, dueAt: columns.due_at }));
 }
+
+// Prepared, one row each: every intake stores its clocks (see prepareQuery).
+const insertClock = prepareInsert('sla_clocks', [
+  'id', 'work_order_id', 'metric', 'policy_id', 'calendar_id', 'target_seconds', 'state', 'started_at', 'due_at', 'stopped_at',
+  'elapsed_seconds', 'paused_at', 'thresholds_fired_json', 'breach_fired_at', 'updated_at', 'next_fire_at', 'definition_json',
+]);
+const insertTimelineEntry = prepareInsert('sla_clock_timeline', ['id', 'clock_id', 'at', 'event', 'elapsed_seconds', 'percent_elapsed', 'wall_percent', 'data_json']);
+
+/** A timeline entry as stored: every column given. */
+type TimelineRow = Selectable<SlaClockTimelineTable>;
 
 type ClockColumns = Required<Pick<Updateable<SlaClockTable>, 'state' | 'due_at' | 'stopped_at' | 'paused_at' | 'elapsed_seconds' | 'thresholds_fired_json' | 'breach_fired_at' | 'next_fire_at'>>;
 
@@ -113,7 +129,7 @@ function advanceClock(
   storedTimeline: readonly { event: string; at: number }[],
   now: number,
   fire: FireMode | null,
-): { columns: ClockColumns; timelineRows: Insertable<SlaClockTimelineTable>[]; events: SlaClockEvent[] } {
+): { columns: ClockColumns; timelineRows: TimelineRow[]; events: SlaClockEvent[] } {
   const snapshot = deriveClock(def, order.events, now);
   const fired = firedThresholds(row);
   const done = new Set(fired.map((f) => `warning:${f.threshold}`));
@@ -172,7 +188,7 @@ function newTimelineRows(
   timeline: readonly TimelineEntry[],
   firing: ReadonlyMap<string, boolean>,
   now: number,
-): Insertable<SlaClockTimelineTable>[] {
+): TimelineRow[] {
   const have = new Set(stored.map(entryKey));
   const latest = Math.max(Number.NEGATIVE_INFINITY, ...stored.map((s) => s.at));
   const rows = [];

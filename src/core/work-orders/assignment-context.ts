@@ -1,6 +1,7 @@
-import type { Kysely } from 'kysely';
+import type { InferResult, Kysely } from 'kysely';
 import type { Priority } from '../../shared/schemas/common';
 import type { AssignmentOrder, AssignmentTechnician, Candidate as EngineCandidate, Interval, ScoreTerms } from '../assignment';
+import { prepareQuery } from '../db/prepared-query';
 import type { Database } from '../db/schema';
 import { workingIntervals } from '../sla/intervals';
 import { groupBy } from '../util/group-by';
@@ -28,17 +29,12 @@ export async function loadRoster(
   excludeOrderIds: readonly string[] = [],
   cache?: RosterCache,
 ): Promise<AssignmentRoster> {
-  let workloadQuery = db
-    .selectFrom('work_orders')
-    .select(['technician_id', (eb) => eb.fn.sum<number>('estimated_minutes').as('minutes'), (eb) => eb.fn.countAll<number>().as('orders')])
-    .where('status', 'in', ACTIVE_STATUSES)
-    .where('technician_id', 'is not', null)
-    .groupBy('technician_id');
-  if (excludeOrderIds.length > 0) workloadQuery = workloadQuery.where('id', 'not in', excludeOrderIds);
   const [rows, timeOff, workload] = await Promise.all([
-    db.selectFrom('technicians').select(['id', 'status', 'last_lat', 'last_lon']).execute(),
-    db.selectFrom('time_off').select(['technician_id', 'starts_at', 'ends_at']).where('ends_at', '>', now).execute(),
-    workloadQuery.execute(),
+    selectTechnicianStates(db, {}).then((r) => r.rows),
+    selectTimeOff(db, { now }).then((r) => r.rows),
+    excludeOrderIds.length === 1
+      ? selectWorkloadExcept(db, { orderId: excludeOrderIds[0]! }).then((r) => r.rows)
+      : workloadQuery(db, excludeOrderIds).execute(),
   ]);
   const ids = rows.map((t) => t.id);
   const statics = cache ? await cache.get(db, ids) : await loadStaticTechnicians(db);
@@ -64,6 +60,26 @@ export async function loadRoster(
   });
   return { technicians, names };
 }
+
+/** Minutes and count of the active orders each technician holds, leaving `excludeOrderIds` out. */
+function workloadQuery(db: Kysely<Database>, excludeOrderIds: readonly string[]) {
+  const query = db
+    .selectFrom('work_orders')
+    .select(['technician_id', (eb) => eb.fn.sum<number>('estimated_minutes').as('minutes'), (eb) => eb.fn.countAll<number>().as('orders')])
+    .where('status', 'in', ACTIVE_STATUSES)
+    .where('technician_id', 'is not', null)
+    .groupBy('technician_id');
+  return excludeOrderIds.length > 0 ? query.where('id', 'not in', excludeOrderIds) : query;
+}
+
+// Prepared: every proposal for one order reads these (see prepareQuery).
+const selectTechnicianStates = prepareQuery<Record<string, never>, { id: string; status: string; last_lat: number | null; last_lon: number | null }>((db) =>
+  db.selectFrom('technicians').select(['id', 'status', 'last_lat', 'last_lon']),
+);
+const selectTimeOff = prepareQuery<{ now: number }, { technician_id: string; starts_at: number; ends_at: number }>((db, v) =>
+  db.selectFrom('time_off').select(['technician_id', 'starts_at', 'ends_at']).where('ends_at', '>', v.now),
+);
+const selectWorkloadExcept = prepareQuery<{ orderId: string }, InferResult<ReturnType<typeof workloadQuery>>[number]>((db, v) => workloadQuery(db, [v.orderId]));
 
 export interface OrderForAssignment {
   id: string;

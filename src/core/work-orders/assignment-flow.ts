@@ -1,7 +1,9 @@
-import type { Kysely, Transaction } from 'kysely';
+import type { InferResult, Kysely, Transaction } from 'kysely';
+import { AppError } from '../../shared/errors';
 import type { Principal } from '../../shared/roles';
 import type { Priority } from '../../shared/schemas/common';
-import { assignmentConfig, rankCandidates, type RankResult } from '../assignment';
+import { assignmentConfig, rankCandidates, type AssignmentOrder, type RankResult } from '../assignment';
+import { prepareQuery } from '../db/prepared-query';
 import type { Database } from '../db/schema';
 import { readDispatchSettings } from '../settings/dispatch-settings';
 import { loadRoster, toAssignmentOrder, toContractCandidate, type AssignmentRoster } from './assignment-context';
@@ -10,16 +12,24 @@ import { appendOrderEvent } from './work-order-events';
 
 type Trx = Transaction<Database>;
 
-/** An order's facts as the assignment engine needs them, read inside the caller's transaction. */
-export async function loadOrderForAssignment(trx: Kysely<Database>, orderId: string) {
-  const row = await trx
+// Prepared: every intake proposes a technician (see prepareQuery).
+const orderFactsQuery = (db: Kysely<Database>, orderId: string) =>
+  db
     .selectFrom('work_orders as wo')
     .innerJoin('sites as s', 's.id', 'wo.site_id')
     .innerJoin('customers as c', 'c.id', 'wo.customer_id')
     .select(['wo.id', 'wo.priority', 'wo.status', 'wo.version', 'wo.required_skills_json', 'wo.estimated_minutes', 'wo.vehicle_capabilities_json', 'wo.excluded_technicians_json', 's.lat', 's.lon', 'c.preferred_technician_id'])
-    .where('wo.id', '=', orderId)
-    .executeTakeFirstOrThrow();
-  const arrival = await trx.selectFrom('sla_clocks').select('due_at').where('work_order_id', '=', orderId).where('metric', '=', 'arrival').executeTakeFirst();
+    .where('wo.id', '=', orderId);
+const selectOrderFacts = prepareQuery<{ orderId: string }, InferResult<ReturnType<typeof orderFactsQuery>>[number]>((db, v) => orderFactsQuery(db, v.orderId));
+const selectArrivalDue = prepareQuery<{ orderId: string }, { due_at: number | null }>((db, v) =>
+  db.selectFrom('sla_clocks').select('due_at').where('work_order_id', '=', v.orderId).where('metric', '=', 'arrival'),
+);
+
+/** An order's facts as the assignment engine needs them, read inside the caller's transaction. */
+export async function loadOrderForAssignment(trx: Kysely<Database>, orderId: string) {
+  const [row] = (await selectOrderFacts(trx, { orderId })).rows;
+  if (!row) throw new AppError('not_found', `No work order with id "${orderId}".`);
+  const [arrival] = (await selectArrivalDue(trx, { orderId })).rows;
   return {
     row,
     order: toAssignmentOrder({
@@ -42,8 +52,10 @@ export async function rankForOrder(
   now: number,
   limit = 5,
   cache?: RosterCache,
+  /** The order's facts when the caller has just written them (intake), so they are not read back. */
+  known?: AssignmentOrder,
 ): Promise<{ result: RankResult; roster: AssignmentRoster }> {
-  const { order } = await loadOrderForAssignment(trx, orderId);
+  const order = known ?? (await loadOrderForAssignment(trx, orderId)).order;
   const roster = await loadRoster(trx, now, [orderId], cache);
   return { result: rankCandidates(order, roster.technicians, assignmentConfig(now), limit), roster };
 }
@@ -54,9 +66,9 @@ export async function rankForOrder(
  */
 export async function proposeAssignment(
   trx: Trx,
-  { orderId, principal, now, cache, lastEventType }: { orderId: string; principal: Principal | null; now: number; cache?: RosterCache; lastEventType?: string },
+  { orderId, principal, now, cache, lastEventType, order }: { orderId: string; principal: Principal | null; now: number; cache?: RosterCache; lastEventType?: string; order?: AssignmentOrder },
 ): Promise<boolean> {
-  const { result, roster } = await rankForOrder(trx, orderId, now, 1, cache);
+  const { result, roster } = await rankForOrder(trx, orderId, now, 1, cache, order);
   const best = result.ranked[0];
   if (!best) {
     const excludedBy: Record<string, number> = {};

@@ -1,14 +1,22 @@
-import type { Transaction } from 'kysely';
+import type { Selectable, Transaction } from 'kysely';
 import { AppError } from '../../shared/errors';
 import { isKnownTimeZone } from '../../shared/schemas/calendar.schema';
 import type { ServiceRequestInput } from '../../shared/schemas/service-request.schema';
-import type { Database } from '../db/schema';
+import { prepareQuery } from '../db/prepared-query';
+import type { CustomerTable, Database, SiteTable } from '../db/schema';
 import { newId } from '../db/ids';
 import { zoneAt } from '../sla/site-zone';
 
 export { zoneAt };
 
 type Trx = Transaction<Database>;
+type SiteRow = Selectable<SiteTable>;
+
+// Prepared: most requests name their customer and site by id (see prepareQuery).
+const selectCustomer = prepareQuery<{ id: string }, Selectable<CustomerTable>>((db, v) => db.selectFrom('customers').selectAll().where('id', '=', v.id));
+const selectSite = prepareQuery<{ customerId: string; id: string }, SiteRow>((db, v) =>
+  db.selectFrom('sites').selectAll().where('customer_id', '=', v.customerId).where('id', '=', v.id),
+);
 
 export interface ResolvedParty {
   customer: { id: string; name: string; contractCode: string | null; preferredTechnicianId: string | null; created: boolean };
@@ -29,7 +37,7 @@ export async function resolveParty(trx: Trx, input: ServiceRequestInput, now: nu
 
 async function resolveCustomer(trx: Trx, ref: ServiceRequestInput['customer'], now: number): Promise<ResolvedParty['customer']> {
   let row = ref.id
-    ? await trx.selectFrom('customers').selectAll().where('id', '=', ref.id).executeTakeFirst()
+    ? (await selectCustomer(trx, { id: ref.id })).rows[0]
     : ref.externalId
       ? await trx.selectFrom('customers').selectAll().where('external_id', '=', ref.externalId).executeTakeFirst()
       : await trx.selectFrom('customers').selectAll().where('name', '=', ref.name!).where('external_id', 'is', null).executeTakeFirst();
@@ -52,11 +60,14 @@ async function resolveCustomer(trx: Trx, ref: ServiceRequestInput['customer'], n
 }
 
 async function resolveSite(trx: Trx, customerId: string, ref: ServiceRequestInput['site'], now: number): Promise<ResolvedParty['site']> {
-  let query = trx.selectFrom('sites').selectAll().where('customer_id', '=', customerId);
-  if (ref.id) query = query.where('id', '=', ref.id);
-  else if (ref.externalId) query = query.where('external_id', '=', ref.externalId);
-  else query = query.where('name', '=', ref.name!).where('lat', '=', ref.lat!).where('lon', '=', ref.lon!);
-  const row = await query.executeTakeFirst();
+  let row: SiteRow | undefined;
+  if (ref.id) row = (await selectSite(trx, { customerId, id: ref.id })).rows[0];
+  else {
+    const query = trx.selectFrom('sites').selectAll().where('customer_id', '=', customerId);
+    row = ref.externalId
+      ? await query.where('external_id', '=', ref.externalId).executeTakeFirst()
+      : await query.where('name', '=', ref.name!).where('lat', '=', ref.lat!).where('lon', '=', ref.lon!).executeTakeFirst();
+  }
   if (ref.id && !row) throw fieldError('site.id', `no site "${ref.id}" for this customer`);
   if (row) {
     return { id: row.id, name: row.name, lat: row.lat, lon: row.lon, timeZone: row.time_zone ?? zoneAt(row.lat, row.lon), regionId: row.region_id, created: false };

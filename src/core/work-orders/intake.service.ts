@@ -8,10 +8,12 @@ import type { ServiceRequestInput } from '../../shared/schemas/service-request.s
 import type { WorkOrderDetail } from '../../shared/schemas/work-order.schema';
 import { appendAudit } from '../audit/audit-log';
 import { newId } from '../db/ids';
+import { prepareInsert, prepareQuery } from '../db/prepared-query';
 import type { Database } from '../db/schema';
 import { inTransaction, type Emit } from '../db/transaction';
-import { clockDefinition, liveClockBasis, newClockRow, startOrderClocks } from '../sla-clocks';
+import { clockDefinition, liveClockBasis, newClockRow, startOrderClocks, type StartedClock } from '../sla-clocks';
 import type { CoreDeps, HandlerMap } from '../rpc/handlers';
+import { toAssignmentOrder } from './assignment-context';
 import { proposeAssignment } from './assignment-flow';
 import { resolveParty } from './customer-resolution';
 import { matchPolicy } from './policy-match';
@@ -46,20 +48,17 @@ export function createIntakeHandlers(deps: CoreDeps): HandlerMap<'serviceRequest
         const raced = await findReplay(trx, input.idempotencyKey, hash);
         if (raced) return raced;
         const order = await createOrder(trx, { calendars, roster, reference }, input, principal, now, emit);
-        await trx
-          .insertInto('service_requests')
-          .values({
-            id: newId('req'),
-            idempotency_key: input.idempotencyKey,
-            body_hash: hash,
-            channel: input.channel,
-            received_at: order.receivedAt,
-            created_at: now,
-            payload_json: JSON.stringify(input),
-            work_order_id: order.id,
-            response_json: JSON.stringify(order),
-          })
-          .execute();
+        await insertRequest(trx, {
+          id: newId('req'),
+          idempotency_key: input.idempotencyKey,
+          body_hash: hash,
+          channel: input.channel,
+          received_at: order.receivedAt,
+          created_at: now,
+          payload_json: JSON.stringify(input),
+          work_order_id: order.id,
+          response_json: JSON.stringify(order),
+        });
         return order;
       });
     },
@@ -67,7 +66,7 @@ export function createIntakeHandlers(deps: CoreDeps): HandlerMap<'serviceRequest
 }
 
 async function findReplay(db: Trx | CoreDeps['db'], key: string, hash: string): Promise<WorkOrderDetail | null> {
-  const previous = await db.selectFrom('service_requests').select(['body_hash', 'response_json']).where('idempotency_key', '=', key).executeTakeFirst();
+  const [previous] = (await selectRequest(db, { key })).rows;
   if (!previous) return null;
   if (previous.body_hash !== hash) {
     throw new AppError('conflict', `The idempotency key "${key}" was already used with a different request body.`, [
@@ -123,35 +122,33 @@ async function createOrder(
   const id = newId('wo');
   const number = await allocateOrderNumber(trx, now);
   const actorName = principal?.name ?? 'System';
-  await trx
-    .insertInto('work_orders')
-    .values({
-      id,
-      number,
-      request_id: null,
-      customer_id: customer.id,
-      site_id: site.id,
-      contact_id: contactId,
-      category_id: category.id,
-      priority,
-      status: 'new',
-      description: input.description,
-      error_codes_json: JSON.stringify(input.errorCodes ?? []),
-      asset_json: input.asset ? JSON.stringify(input.asset) : null,
-      diagnostics_json: JSON.stringify(input.diagnostics ?? {}),
-      compliance_json: '{}',
-      required_skills_json: JSON.stringify(requiredSkills),
-      estimated_minutes: category.estimated_minutes,
-      vehicle_capabilities_json: category.vehicle_capabilities_json,
-      window_start_at: window?.start ?? null,
-      window_end_at: window?.end ?? null,
-      sla_policy_id: policy?.id ?? null,
-      received_at: receivedAt,
-      created_at: now,
-      updated_at: now,
-      updated_by: actorName,
-    })
-    .execute();
+  await insertOrder(trx, {
+    id,
+    number,
+    request_id: null,
+    customer_id: customer.id,
+    site_id: site.id,
+    contact_id: contactId,
+    category_id: category.id,
+    priority,
+    status: 'new',
+    description: input.description,
+    error_codes_json: JSON.stringify(input.errorCodes ?? []),
+    asset_json: input.asset ? JSON.stringify(input.asset) : null,
+    diagnostics_json: JSON.stringify(input.diagnostics ?? {}),
+    compliance_json: '{}',
+    required_skills_json: JSON.stringify(requiredSkills),
+    estimated_minutes: category.estimated_minutes,
+    vehicle_capabilities_json: category.vehicle_capabilities_json,
+    window_start_at: window?.start ?? null,
+    window_end_at: window?.end ?? null,
+    sla_policy_id: policy?.id ?? null,
+    received_at: receivedAt,
+    created_at: now,
+    updated_at: now,
+    updated_by: actorName,
+  });
+  let started: StartedClock[] = [];
   if (policy) {
     // Each clock derived before it is stored (its "started" timeline entry, its next instant to fire); a request
     // logged late may already be past a threshold, which the clock engine then fires, marked late.
@@ -161,7 +158,7 @@ async function createOrder(
       const row = newClockRow({ id: newId('clk'), workOrderId: id, policy, basis, plan: t, now });
       return { row, def: clockDefinition(row, basis, orderWindow) };
     });
-    await startOrderClocks(trx, { orderId: id, number }, clocks, now);
+    started = await startOrderClocks(trx, { orderId: id, number }, clocks, now);
   }
   await appendOrderEvent(trx, id, principal, now, {
     type: 'created',
@@ -176,8 +173,33 @@ async function createOrder(
     entityId: id,
     after: { number, priority, category: category.code, customerId: customer.id, siteId: site.id, policyId: policy?.id ?? null, complianceFields: fields.length },
   });
-  await proposeAssignment(trx, { orderId: id, principal, now, cache: roster, lastEventType: 'created' });
+  // The facts the proposal needs, as just written (what loadOrderForAssignment would read back).
+  const facts = toAssignmentOrder({
+    id,
+    priority,
+    site: { lat: site.lat, lon: site.lon },
+    requiredSkills,
+    estimatedMinutes: category.estimated_minutes,
+    vehicleCapabilities: JSON.parse(category.vehicle_capabilities_json) as string[],
+    arrivalDueAt: started.find((c) => c.metric === 'arrival')?.dueAt ?? null,
+    preferredTechnicianId: customer.preferredTechnicianId,
+    excludedTechnicianIds: [],
+  });
+  await proposeAssignment(trx, { orderId: id, principal, now, cache: roster, lastEventType: 'created', order: facts });
   const order = await readWorkOrder(trx, id);
   emit('workOrder.changed', { order: toSummary(order), change: 'created' });
   return order;
 }
+
+// Prepared: every request runs these (see prepareQuery).
+const selectRequest = prepareQuery<{ key: string }, { body_hash: string; response_json: string | null }>((db, v) =>
+  db.selectFrom('service_requests').select(['body_hash', 'response_json']).where('idempotency_key', '=', v.key),
+);
+const insertRequest = prepareInsert('service_requests', [
+  'id', 'idempotency_key', 'body_hash', 'channel', 'received_at', 'created_at', 'payload_json', 'work_order_id', 'response_json',
+]);
+const insertOrder = prepareInsert('work_orders', [
+  'id', 'number', 'request_id', 'customer_id', 'site_id', 'contact_id', 'category_id', 'priority', 'status', 'description', 'error_codes_json',
+  'asset_json', 'diagnostics_json', 'compliance_json', 'required_skills_json', 'estimated_minutes', 'vehicle_capabilities_json',
+  'window_start_at', 'window_end_at', 'sla_policy_id', 'received_at', 'created_at', 'updated_at', 'updated_by',
+]);

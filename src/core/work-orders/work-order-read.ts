@@ -1,16 +1,17 @@
-import type { Kysely } from 'kysely';
+import type { InferResult, Kysely, Selectable } from 'kysely';
 import type { Category } from '../../shared/schemas/reference.schema';
 import type { WorkOrderDetail, WorkOrderStatus } from '../../shared/schemas/work-order.schema';
 import { AppError } from '../../shared/errors';
-import type { Database } from '../db/schema';
+import type { Database, SlaClockTable } from '../db/schema';
+import { prepareQuery } from '../db/prepared-query';
 import { missingCompliance } from './compliance';
 import { nextDueOf } from './work-order-summary';
 
 type Db = Kysely<Database>;
 
-/** The full order as the API and the board show it; `events` adds the history. */
-export async function readWorkOrder(db: Db, id: string, withEvents = false): Promise<WorkOrderDetail> {
-  const row = await db
+// Prepared: every intake and every order change answers with the order it wrote (see prepareQuery).
+const orderQuery = (db: Db, id: string) =>
+  db
     .selectFrom('work_orders as wo')
     .innerJoin('customers as c', 'c.id', 'wo.customer_id')
     .innerJoin('sites as s', 's.id', 'wo.site_id')
@@ -34,11 +35,18 @@ export async function readWorkOrder(db: Db, id: string, withEvents = false): Pro
       'ct.email as contact_email',
       'p.name as policy_name',
     ])
-    .where('wo.id', '=', id)
-    .executeTakeFirst();
+    .where('wo.id', '=', id);
+const selectOrder = prepareQuery<{ id: string }, InferResult<ReturnType<typeof orderQuery>>[number]>((db, v) => orderQuery(db, v.id));
+const selectTargets = prepareQuery<{ id: string }, Pick<Selectable<SlaClockTable>, 'metric' | 'target_seconds' | 'started_at' | 'due_at' | 'state' | 'stopped_at'>>((db, v) =>
+  db.selectFrom('sla_clocks').select(['metric', 'target_seconds', 'started_at', 'due_at', 'state', 'stopped_at']).where('work_order_id', '=', v.id),
+);
+
+/** The full order as the API and the board show it; `events` adds the history. */
+export async function readWorkOrder(db: Db, id: string, withEvents = false): Promise<WorkOrderDetail> {
+  const [row] = (await selectOrder(db, { id })).rows;
   if (!row) throw new AppError('not_found', `No work order with id "${id}".`);
   const [clocks, events] = await Promise.all([
-    db.selectFrom('sla_clocks').selectAll().where('work_order_id', '=', id).execute(),
+    selectTargets(db, { id }).then((r) => r.rows),
     withEvents ? db.selectFrom('work_order_events').selectAll().where('work_order_id', '=', id).orderBy('seq').execute() : [],
   ]);
   const metricOrder = { response: 0, arrival: 1, resolution: 2 } as const;
