@@ -28,14 +28,12 @@ export async function load(opts: {
   body: () => string;
   seconds: number;
   connections: number;
-  overallRate?: number;
 }): Promise<LoadResult> {
   const result = await autocannon({
     url: opts.url,
     method: 'POST',
     connections: opts.connections,
     duration: opts.seconds,
-    ...(opts.overallRate ? { overallRate: opts.overallRate } : {}),
     requests: [{ method: 'POST', headers: { 'content-type': 'application/json', ...opts.headers }, setupRequest: (request) => ({ ...request, body: opts.body() }) }],
   });
   return {
