@@ -16,6 +16,18 @@ const LOCAL_CONNECT_PAGE = 'file:///opt/dcr/resources/app.asar/out/renderer/inde
 
 beforeEach(resetFakes);
 
+
+/** Asks the permission handler applySessionPolicy installed, as a page at `url` requesting `permission`. */
+function permissionAnswers(): (url: string, permission: string) => boolean | undefined {
+  const handler = session.defaultSession.setPermissionRequestHandler.mock.calls[0]![0] as (wc: unknown, p: string, cb: (ok: boolean) => void) => void;
+  const page = new FakeWebContents();
+  return (url, permission) => {
+    page.url = url;
+    let granted: boolean | undefined;
+    handler(page, permission, (ok) => (granted = ok));
+    return granted;
+  };
+}
 describe('createMainWindow', () => {
   it('creates the window with isolation, sandbox, no node integration and the preload', () => {
     createWindowFactory({ location: DEV, preload: PRELOAD, logger: silentLogger }).createMainWindow();
@@ -146,14 +158,7 @@ describe('applySessionPolicy', () => {
 
   it('denies every permission request except notifications from app pages', () => {
     applySessionPolicy(defaultSession as unknown as Session, isApp);
-    const handler = defaultSession.setPermissionRequestHandler.mock.calls[0]![0] as (wc: unknown, p: string, cb: (ok: boolean) => void) => void;
-    const page = new FakeWebContents();
-    const answer = (url: string, permission: string) => {
-      page.url = url;
-      let granted: boolean | undefined;
-      handler(page, permission, (ok) => (granted = ok));
-      return granted;
-    };
+    const answer = permissionAnswers();
     expect(answer('http://localhost:5173/#/board', 'notifications')).toBe(true);
     expect(answer('http://localhost:5173/#/board', 'geolocation')).toBe(false);
     expect(answer('http://localhost:5173/#/board', 'media')).toBe(false);
@@ -221,14 +226,7 @@ describe('windows of a remote centre', () => {
 
   it("grants notifications to the centre's pages", () => {
     applySessionPolicy(session.defaultSession as unknown as Session, createAppUrlCheck(REMOTE));
-    const handler = session.defaultSession.setPermissionRequestHandler.mock.calls[0]![0] as (wc: unknown, p: string, cb: (ok: boolean) => void) => void;
-    const page = new FakeWebContents();
-    const answer = (url: string, permission: string) => {
-      page.url = url;
-      let granted: boolean | undefined;
-      handler(page, permission, (ok) => (granted = ok));
-      return granted;
-    };
+    const answer = permissionAnswers();
     expect(answer('https://192.168.1.20:5170/#/board', 'notifications')).toBe(true);
     expect(answer('https://192.168.1.20:5170/#/board', 'media')).toBe(false);
     expect(answer('https://evil.example/', 'notifications')).toBe(false);
