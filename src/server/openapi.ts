@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { contract, events, METHOD_NAMES, type MethodDef } from '../shared/contract';
+import { IDEMPOTENCY_KEY_PATTERN } from '../core/rpc/idempotent-calls';
 import { reportDownloadPaths } from './report-routes';
 
 type JsonSchema = Record<string, unknown>;
@@ -28,6 +29,15 @@ function describe(name: string, def: MethodDef): string {
   return `${def.summary}\n\nRPC name \`${name}\`; ${roles}${scopes}.`;
 }
 
+const IDEMPOTENCY_KEY_PARAMETER = {
+  name: 'Idempotency-Key',
+  in: 'header',
+  required: false,
+  description:
+    'Makes a retry safe: the change is applied at most once per caller and key (kept 24 h); a retry gets the first answer with `Idempotent-Replayed: true`, the same key with a different call is a 409.',
+  schema: { type: 'string', pattern: IDEMPOTENCY_KEY_PATTERN.source },
+};
+
 function operation(name: string, def: MethodDef, viaRest: boolean) {
   const verb = viaRest ? def.http!.method : 'POST';
   const input = schemaOf(def.input, 'input');
@@ -43,8 +53,11 @@ function operation(name: string, def: MethodDef, viaRest: boolean) {
         schema: properties[field] ?? { type: 'string' },
       }))
     : [];
+  // Intake reads the header as its own field (above); every other change may carry one for safe retries.
+  const retryKey = def.mutates && !(viaRest && def.http!.headerFields?.['idempotency-key']) ? [IDEMPOTENCY_KEY_PARAMETER] : [];
   const parameters = [
     ...headerParams,
+    ...retryKey,
     ...pathParams.map((p) => ({ name: p, in: 'path', required: true, schema: properties[p] ?? { type: 'string' } })),
     ...(verb === 'GET' || verb === 'DELETE'
       ? Object.entries(properties)

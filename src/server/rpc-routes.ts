@@ -1,7 +1,8 @@
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { z } from 'zod';
 import { contract, METHOD_NAMES, type MethodDef } from '../shared/contract';
 import { AppError } from '../shared/errors';
+import type { Principal } from '../shared/roles';
 import type { Core } from '../core';
 import { principalOf } from './bearer';
 import { authorize } from '../core/rpc/router';
@@ -45,16 +46,22 @@ export function registerRpcRoutes(app: FastifyInstance, core: Core): void {
   // It gets its own, larger limit: JSON bodies keep the global one.
   app.addContentTypeParser(NDJSON_TYPE, { parseAs: 'string', bodyLimit: NDJSON_BODY_LIMIT }, (_request, body, done) => done(null, body));
 
+  /**
+   * A call sent with an `Idempotency-Key` header: a client retrying a change whose answer it lost (a workstation
+   * after a connection loss, an integration after a timeout) gets the first answer, not a second change.
+   */
+  async function callOnceOrNot(request: FastifyRequest, reply: FastifyReply, method: string, input: unknown, principal: Principal | null) {
+    const key = request.headers['idempotency-key'];
+    if (key === undefined) return core.call(method, input, principal);
+    const { value, replayed } = await core.callIdempotent(String(key), method, input, principal);
+    if (replayed) void reply.header('Idempotent-Replayed', 'true');
+    return value;
+  }
+
   app.post('/api/v1/rpc/:method', async (request, reply) => {
     const { method } = request.params as { method: string };
     if (isNdjson(request)) throw new AppError('unsupported_media_type', 'The RPC endpoint takes application/json.');
-    const principal = await principalOf(core, request);
-    const key = request.headers['idempotency-key'];
-    if (key === undefined) return core.call(method, request.body, principal);
-    // A workstation retrying a change whose answer it lost gets the first answer, not a second change.
-    const { value, replayed } = await core.callIdempotent(String(key), method, request.body, principal);
-    if (replayed) void reply.header('Idempotent-Replayed', 'true');
-    return value;
+    return callOnceOrNot(request, reply, method, request.body, await principalOf(core, request));
   });
 
   for (const name of METHOD_NAMES) {
@@ -78,7 +85,10 @@ export function registerRpcRoutes(app: FastifyInstance, core: Core): void {
           }
           return reply.code(200).send(await runNdjsonBatch(core, name, body, principal, batch.maxLines, status));
         }
-        return reply.code(status).send(await core.call(name, restInput(def, request), principal));
+        const input = restInput(def, request);
+        // A method that reads the key as its own field (intake) applies its own, documented rule to it.
+        if (def.http!.headerFields?.['idempotency-key']) return reply.code(status).send(await core.call(name, input, principal));
+        return reply.code(status).send(await callOnceOrNot(request, reply, name, input, principal));
       },
     });
   }

@@ -102,3 +102,28 @@ describe('mutating RPC calls with an Idempotency-Key', () => {
     expect(corrected.status).toBe(200);
   });
 });
+
+describe('REST changes with an Idempotency-Key', () => {
+  it('applies the same rule as RPC, and documents the header on every change but intake (which reads it as its own field)', async () => {
+    const order = await openOrder();
+    const send = () =>
+      fetch(`${server.url}/api/v1/work-orders/${order.id}/cancel`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${ADMIN_TOKEN}`, 'content-type': 'application/json', 'idempotency-key': 'rest-key-0006' },
+        body: JSON.stringify({ version: order.version, reason: 'Cancelled by the integration' }),
+      });
+    const first = await send();
+    const retry = await send();
+    expect([first.status, retry.status]).toEqual([200, 200]);
+    expect(retry.headers.get('idempotent-replayed')).toBe('true');
+    expect(await retry.json()).toEqual(await first.json());
+    expect(cancelEvents(order.id)).toBe(1);
+
+    const openapi = await (await fetch(`${server.url}/api/v1/openapi.json`, { headers: { authorization: `Bearer ${ADMIN_TOKEN}` } })).json();
+    const headerNames = (op: { parameters?: { in: string; name: string }[] }) => (op.parameters ?? []).filter((p) => p.in === 'header').map((p) => p.name);
+    expect(headerNames(openapi.paths['/api/v1/work-orders/{id}/cancel'].post)).toEqual(['Idempotency-Key']);
+    expect(headerNames(openapi.paths['/api/v1/rpc/workOrders.cancel'].post)).toEqual(['Idempotency-Key']);
+    expect(headerNames(openapi.paths['/api/v1/service-requests'].post)).toEqual(['idempotency-key']);
+    expect(headerNames(openapi.paths['/api/v1/rpc/workOrders.list'].post)).toEqual([]);
+  });
+});
