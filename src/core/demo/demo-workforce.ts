@@ -6,7 +6,8 @@ import {
   type SkillCode, type Team,
 } from './demo-data';
 import { regionId, scatter } from './demo-geo';
-import { localMidnight, readLocal, type LocalReading } from './local-time';
+import { localMidnight } from '../../shared/zone-time';
+import { readLocal, type LocalReading } from './local-time';
 import { dutchMobile, pad, slug } from './demo-text';
 import type { Prng } from './prng';
 
@@ -143,13 +144,13 @@ function addTimeOff(rng: Prng, now: number, out: Workforce): void {
   const zone = CITY.timeZone;
   const [sick, away, ...others] = rng.shuffle(out.technicians).slice(0, rng.int(7, 10));
   const entries = [
-    { tech: sick!, starts: localMidnight(now, zone), ends: localMidnight(now, zone, 1), reason: 'sick' },
-    { tech: away!, starts: localMidnight(now, zone, -3), ends: localMidnight(now, zone, 4), reason: 'vacation' },
+    { tech: sick!, starts: localMidnight(zone, now), ends: localMidnight(zone, now, 1), reason: 'sick' },
+    { tech: away!, starts: localMidnight(zone, now, -3), ends: localMidnight(zone, now, 4), reason: 'vacation' },
     ...others.map((tech) => {
       const start = rng.int(3, 60);
       const days = rng.int(1, 14);
       const reason = rng.pick(PLANNED_ABSENCES);
-      return { tech, starts: localMidnight(now, zone, start), ends: localMidnight(now, zone, start + days), reason };
+      return { tech, starts: localMidnight(zone, now, start), ends: localMidnight(zone, now, start + days), reason };
     }),
   ];
   entries.forEach((e, k) => {

@@ -43,20 +43,3 @@ export function readLocal(at: number, zone: string): LocalReading {
     second: Number(parts.second),
   };
 }
-
-/** Offset of the zone from UTC at an instant, in ms (positive east of Greenwich). */
-function offsetAt(at: number, zone: string): number {
-  const l = readLocal(at, zone);
-  const [hour, minute] = l.time.split(':').map(Number);
-  const wall = Date.UTC(l.year, l.month - 1, l.day, hour, minute, l.second);
-  return wall - Math.floor(at / 1000) * 1000;
-}
-
-/** The instant of local midnight starting the day `addDays` after the local date of `at`. */
-export function localMidnight(at: number, zone: string, addDays = 0): number {
-  const l = readLocal(at, zone);
-  const wall = Date.UTC(l.year, l.month - 1, l.day + addDays);
-  // The offset at midnight may differ from the offset at `at` (a DST change in between): correct once.
-  const guess = wall - offsetAt(wall, zone);
-  return wall - offsetAt(guess, zone);
-}

@@ -6,7 +6,8 @@ import { api } from '../api';
 import type { BreachHeatmap } from '../charts/wall/heatmap';
 import { riskRows } from '../charts/wall/risk-rows';
 import type { TrendRange, Trends } from '../charts/wall/trends';
-import { browserZone, localMidnight } from '../charts/wall/zone-time';
+import { localMidnight } from '@shared/zone-time';
+import { browserZone } from '../charts/wall/zone-time';
 
 export type WallTopic = 'adherence' | 'risk' | 'info' | 'people' | 'alerts' | 'trends' | 'heatmap';
 export const TREND_RANGES: readonly TrendRange[] = ['24h', '7d', '30d'];
