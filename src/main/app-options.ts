@@ -1,6 +1,6 @@
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
-import { isLoopback } from '../server/cli-options';
+import { hasWholeTlsPair, isProtectedListener, PLAIN_NETWORK_MESSAGE, TLS_PAIR_MESSAGE } from '../server/cli-options';
 
 /** Flags are strings; a bare `--seed` or `--port` parses as `true`, which must be refused, not read as a number. */
 const integer = z.string().regex(/^-?\d+$/, 'expected an integer').transform(Number);
@@ -23,11 +23,9 @@ const AppOptions = z
     insecureHttp: z.boolean().default(false),
   })
   // The same rules as `npm run serve` (src/server/cli-options.ts): one server, one policy, whichever way it starts.
-  .refine((o) => (o.tlsCert === undefined) === (o.tlsKey === undefined), { message: 'give both --tls-cert and --tls-key, or neither', path: ['tlsCert'] })
-  .refine((o) => !(o.headless || o.serve) || isLoopback(o.host) || o.tlsCert !== undefined || o.insecureHttp, {
-    message: 'serving the network needs --tls-cert and --tls-key (or --insecure-http to send tokens unencrypted)',
-    path: ['host'],
-  });
+  .refine(hasWholeTlsPair, { message: TLS_PAIR_MESSAGE, path: ['tlsCert'] })
+  // A desktop that serves nobody may name any host; the policy applies once it listens.
+  .refine((o) => !(o.headless || o.serve) || isProtectedListener(o), { message: PLAIN_NETWORK_MESSAGE, path: ['host'] });
 export type AppOptions = z.infer<typeof AppOptions>;
 
 export const APP_USAGE = `Options: --data-dir DIR (default: the per-user data folder), --demo (seed a synthetic centre), --seed N (default 1).

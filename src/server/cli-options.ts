@@ -3,6 +3,22 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
 
+/** The listener flags both `npm run serve` and the packaged app's `--headless`/`--serve` take. */
+export interface ListenerFlags {
+  host: string;
+  tlsCert?: string;
+  tlsKey?: string;
+  insecureHttp: boolean;
+}
+
+export const TLS_PAIR_MESSAGE = 'give both --tls-cert and --tls-key, or neither';
+export const PLAIN_NETWORK_MESSAGE = 'serving the network needs --tls-cert and --tls-key (or --insecure-http to send tokens unencrypted)';
+
+export const hasWholeTlsPair = (o: ListenerFlags): boolean => (o.tlsCert === undefined) === (o.tlsKey === undefined);
+
+/** Sign-in tokens cross the wire on every call: off this machine they travel encrypted unless explicitly waived. */
+export const isProtectedListener = (o: ListenerFlags): boolean => isLoopback(o.host) || o.tlsCert !== undefined || o.insecureHttp;
+
 /** Command-line flags are outside input too: parsed by one schema, with a clear message on a bad value. */
 const CliOptions = z.object({
   port: z.coerce.number().int().min(0).max(65535).default(5170),
@@ -18,15 +34,8 @@ const CliOptions = z.object({
   insecureHttp: z.boolean().default(false),
   help: z.boolean().default(false),
 })
-  .refine((o) => (o.tlsCert === undefined) === (o.tlsKey === undefined), {
-    message: 'give both --tls-cert and --tls-key, or neither',
-    path: ['tls-cert'],
-  })
-  // Sign-in tokens cross the wire on every call: off this machine they travel encrypted unless explicitly waived.
-  .refine((o) => isLoopback(o.host) || o.tlsCert !== undefined || o.insecureHttp, {
-    message: 'serving the network needs --tls-cert and --tls-key (or --insecure-http to send tokens unencrypted)',
-    path: ['host'],
-  });
+  .refine(hasWholeTlsPair, { message: TLS_PAIR_MESSAGE, path: ['tls-cert'] })
+  .refine(isProtectedListener, { message: PLAIN_NETWORK_MESSAGE, path: ['host'] });
 export type CliOptions = z.infer<typeof CliOptions> & { dataDir: string };
 
 export const USAGE = `Usage: npm run serve -- [options]
