@@ -72,7 +72,7 @@ describe('alert notifications on a network workstation', () => {
     await login.goto('/board');
     await login.login('dispatcher', 'demo-dispatcher');
     const board = new BoardPage(page, server.url);
-    await board.liveIndicator.and(page.locator('[data-status="live"]')).waitFor();
+    await board.waitLive();
 
     server.core.bus.publish('alert.raised', alertEvent('raised', ['manager']));
     server.core.bus.publish('alert.raised', alertEvent('raised', ['dispatcher', 'manager']));

@@ -50,7 +50,7 @@ async function workstation(username: string, password: string): Promise<BoardPag
   await login.login(username, password);
   const board = new BoardPage(page, centre.url);
   await board.waitReady();
-  await board.liveIndicator.and(page.locator('[data-status="live"]')).waitFor();
+  await board.waitLive();
   // A reload would wipe this; finding it later proves the page lived through the restart.
   await page.evaluate(() => ((window as unknown as { sessionMark: string }).sessionMark = 'same page'));
   return board;
@@ -150,7 +150,7 @@ describe('two workstations on one centre', () => {
 
     await centre.start();
     for (const board of [alice, bob]) {
-      await board.liveIndicator.and(board.page.locator('[data-status="live"]')).waitFor({ timeout: 30_000 });
+      await board.waitLive(30_000);
       expect(await sessionMark(board.page)).toBe('same page');
     }
     // The dialog's own call was kept and completes now: the new order opens in the drawer.

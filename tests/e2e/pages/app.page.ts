@@ -40,8 +40,8 @@ export class AppPage {
   }
 
   /** Resolves once the live event stream is connected. */
-  async waitLive(): Promise<void> {
-    await this.page.locator('[data-testid="live-indicator"][data-status="live"]').first().waitFor();
+  async waitLive(timeout = 30_000): Promise<void> {
+    await this.page.locator('[data-testid="live-indicator"][data-status="live"]').first().waitFor({ timeout });
   }
 
   get mainNav(): Locator {
